@@ -1,0 +1,1 @@
+"""Section 117 aftercare forms and documents service."""
