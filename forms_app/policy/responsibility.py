@@ -1,0 +1,276 @@
+"""Who is responsible for a person's s117 aftercare: the council and the ICB (RESP rules).
+
+``decide`` walks the person's history in date order under the law in force on each date
+(national.toml) and names each body with the rule that decided it and reasons in words.
+Precedence (contract.md): council LA-03 over LA-02 over LA-01; ICB NHS-05, then the
+1 September 2020 transition rules NHS-02/03/04, then NHS-06, then NHS-01.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from forms_app.policy import national
+from forms_app.policy import responsibility_state as events
+from forms_app.policy.dates import eighteenth_birthday, long_date
+from forms_app.policy.responsibility_state import Body, State, org, org_words
+from forms_app.policy.vocabulary import QUALIFYING_SECTIONS
+
+_KEEPS_THROUGH_DETENTIONS = ("RESP-NHS-02", "RESP-NHS-03", "RESP-NHS-04", "RESP-NHS-05")
+
+
+def originating_icb(event: Mapping[str, Any], name: str) -> tuple[dict | None, str]:
+    """The originating ICB: GP practice (even temporary), else usual residence."""
+    if event.get("gp_practice_icb"):
+        return org(event["gp_practice_icb"]), (f"the ICB of the GP practice {name} is "
+                                                "registered with")
+    if event.get("usual_residence_icb"):
+        return org(event["usual_residence_icb"]), (f"the ICB where {name} usually lives (not "
+                                                   "registered with a GP practice)")
+    return None, ""
+
+
+def _deemed_la(st: State, event: Mapping[str, Any]) -> tuple[dict | None, str | None]:
+    """RESP-LA-05 (MHA 2025 s46): a council's specified-accommodation placement elsewhere keeps
+    the person ordinarily resident in the placing council's area — once commenced."""
+    place = st.accommodation
+    if not place or not place.get("specified_accommodation") or not place.get("placing_la"):
+        return None, None
+    if (place.get("ordinary_residence_la") or {}).get("code") == place["placing_la"].get("code"):
+        return None, None
+    s46 = national.law("mha_2025_s46")
+    if not s46.in_force_on(event["date"]):
+        st.la_05_note = (f"{org_words(place['placing_la'])} placed {st.name} in specified "
+                         f"accommodation in {org_words(place.get('ordinary_residence_la'))}'s area "
+                         f"on {long_date(place['date'])}; the deeming rule of MHA 2025 s46 "
+                         "(RESP-LA-05) would keep them ordinarily resident in the placing "
+                         "council's area, but it is not yet commenced: pending, so it is not "
+                         "applied.")
+        return None, None
+    return org(place["placing_la"]), (
+        f"{st.name} was placed in specified accommodation by {org_words(place['placing_la'])} on "
+        f"{long_date(place['date'])}; under MHA 2025 s46 (in force from "
+        f"{long_date(s46.in_force_from)}) they stay ordinarily resident in its area (RESP-LA-05).")
+
+
+def _la_for(st: State, event: Mapping[str, Any], rule: str, why: str) -> Body:
+    deemed, reason = _deemed_la(st, event)
+    if deemed is not None and reason:
+        return Body(deemed, "RESP-LA-05", [reason])
+    la = org(event.get("ordinary_residence_la") or st.residence_before.get("ordinary_residence_la"))
+    if la is None:
+        return Body(None, "RESP-00", [
+            f"The history does not say where {st.name} was ordinarily resident before the "
+            f"detention of {long_date(event['date'])}, so the council cannot be named yet "
+            "(RESP-00: no care may be refused or delayed meanwhile)."])
+    return Body(la, rule, [why.format(la=org_words(la))])
+
+
+def _new_entitlement(st: State, event: Mapping[str, Any]) -> None:
+    day, section = event["date"], event.get("section")
+    st.entitled, st.ended = True, False
+    st.la = _la_for(st, event, "RESP-LA-01",
+                    f"{st.name} was ordinarily resident in {{la}}'s area immediately before the "
+                    f"qualifying detention under section {section} that began on {long_date(day)}, "
+                    "so {la} is responsible (RESP-LA-01).")
+    transition = national.who_pays_transition()
+    if day < transition:
+        st.icb = Body(None, "", [])
+        st.icb_pending = True  # decided by the transition rules as the walk reaches 1 Sep 2020
+        return
+    st.icb_pending = False
+    icb, how = originating_icb(event, st.name)
+    word = national.body_word(day)
+    if icb is None:
+        st.icb = Body(None, "RESP-00", [
+            f"Neither a GP practice nor a usual residence is recorded at the detention of "
+            f"{long_date(day)}, so the ICB cannot be named yet (RESP-00: no care may be refused "
+            "or delayed meanwhile)."])
+        return
+    st.icb = Body(icb, "RESP-NHS-01", [
+        f"The qualifying detention began on {long_date(day)}, after the "
+        f"{long_date(transition)} 'Who Pays?' transition, and {st.name} was not already receiving "
+        f"aftercare, so the originating {word} is responsible: {how}, "
+        f"{org_words(icb)} (RESP-NHS-01)."])
+
+
+def _redetained(st: State, event: Mapping[str, Any]) -> None:
+    day, section = event["date"], event.get("section")
+    previous = st.la
+    st.la = _la_for(st, event, "RESP-LA-03",
+                    f"{st.name} was detained again under section {section} on {long_date(day)} "
+                    "before being discharged from s117, so the council of ordinary residence "
+                    "immediately before that detention, {la}, becomes responsible (RESP-LA-03).")
+    if previous and st.la.rule == "RESP-LA-03":
+        st.la.reasons[:0] = previous.reasons
+    if st.icb is None or st.icb_pending:
+        return
+    note = (f"The new detention of {long_date(day)} came before discharge from s117, so NHS "
+            f"responsibility does not move: {org_words(st.icb.organisation)} stays responsible "
+            "(RESP-NHS-06).")
+    st.icb.reasons.append(note)
+    if st.icb.rule not in _KEEPS_THROUGH_DETENTIONS and st.icb.rule != "RESP-00":
+        st.icb.rule = "RESP-NHS-06"
+
+
+def detained(st: State, event: Mapping[str, Any]) -> None:
+    # Where the detention does not say, the last recorded residence is the one "immediately
+    # before" it.
+    st.residence_before = dict(st.residence)
+    st.update_residence(event)
+    st.in_hospital = True
+    section = str(event.get("section"))
+    if section not in QUALIFYING_SECTIONS:
+        if st.entitled:
+            st.note_both(f"The detention under section {section} that began on "
+                         f"{long_date(event['date'])} is not a qualifying detention: it gives no "
+                         "entitlement and does not move responsibility.")
+        return
+    st.ever_qualified = True
+    if st.qualifying_stay:  # a new section during the same stay: not a re-detention
+        return
+    st.qualifying_stay, st.detention = True, dict(event)
+    if st.entitled:
+        _redetained(st, event)
+    else:
+        _new_entitlement(st, event)
+
+
+def left_hospital(st: State, event: Mapping[str, Any]) -> None:
+    if st.qualifying_stay:
+        check_nhs_05(st, event["date"])
+    st.in_hospital = st.qualifying_stay = False
+
+
+def check_nhs_05(st: State, until: date) -> None:
+    """RESP-NHS-05: placed out of area as a child under the Children Act 1989 after the
+    transition, then detained, and still detained on the 18th birthday."""
+    place, det = st.care_placement, st.detention
+    if not (place and det and st.born and st.qualifying_stay):
+        return
+    birthday, transition = eighteenth_birthday(st.born), national.who_pays_transition()
+    same_area = (place.get("placing_la") or {}).get("code") == \
+        (place.get("ordinary_residence_la") or {}).get("code")
+    if place["date"] < transition or place["date"] >= birthday or same_area:
+        return
+    if not (place["date"] <= det["date"] < birthday <= until) or not place.get("originating_icb"):
+        return
+    icb = org(place["originating_icb"])
+    st.icb = Body(icb, "RESP-NHS-05", [
+        f"{st.name} was placed out of area under the Children Act 1989 on "
+        f"{long_date(place['date'])}, after the {long_date(transition)} transition, then detained "
+        f"on {long_date(det['date'])} and still detained on their 18th birthday "
+        f"({long_date(birthday)}), so the originating ICB at the time of the placement, "
+        f"{org_words(icb)}, is responsible (RESP-NHS-05)."])
+    st.icb_pending = False
+
+
+def _transition_body(st: State, day: date, provisional: bool) -> Body:
+    """RESP-NHS-02/03/04: who holds an entitlement that began before 1 September 2020."""
+    det = st.detention or {}
+    transition = national.who_pays_transition()
+    when = (f"On {long_date(day)}, before the {long_date(transition)} 'Who Pays?' transition,"
+            if provisional else f"At the {long_date(transition)} 'Who Pays?' transition")
+    kept = "from that date the rule keeps it responsible" if provisional else "it stays responsible"
+    if st.qualifying_stay and det.get("hospital_funded_by") == "nhs_england":
+        icb, how = originating_icb(det, st.name)
+        return Body(icb, "RESP-NHS-04", [
+            f"{when} {st.name} was detained in a hospital funded by NHS England, so the CCG of "
+            f"registration (else usual residence) at the start of that detention on "
+            f"{long_date(det['date'])} is responsible: {how}, {org_words(icb)} (now its successor "
+            f"ICB); {kept} until discharge from s117 (RESP-NHS-04)."])
+    icb = org(det.get("funding_icb"))
+    if st.qualifying_stay:
+        return Body(icb, "RESP-NHS-03", [
+            f"{when} {st.name} was detained in a hospital funded by {org_words(icb)}, a clinical "
+            f"commissioning group then, so that CCG (now its successor ICB) is responsible for the "
+            f"detention and the aftercare; {kept} until discharge from s117 (RESP-NHS-03)."])
+    return Body(icb, "RESP-NHS-02", [
+        f"{when} {st.name} had left hospital and was receiving s117 aftercare funded by "
+        f"{org_words(icb)}, a clinical commissioning group then, so that CCG (now its successor "
+        f"ICB) is responsible through any later detentions; {kept} until discharge from s117 "
+        "(RESP-NHS-02)."])
+
+
+def apply_transition(st: State, day: date, provisional: bool = False) -> None:
+    if st.icb_pending and st.entitled:
+        body = _transition_body(st, day, provisional)
+        if body.organisation is None:
+            body = Body(None, "RESP-00", [f"The CCG funding {st.name}'s care at the "
+                                          "'Who Pays?' transition is not recorded, so the ICB "
+                                          "cannot be named yet (RESP-00: no care may be refused "
+                                          "or delayed meanwhile)."])
+        st.icb = body
+        st.icb_pending = provisional
+    st.transition_done = not provisional
+
+
+def s117_discharged(st: State, event: Mapping[str, Any]) -> None:
+    """A joint discharge ends the entitlement — but never while on a CTO (DISCH-02)."""
+    if st.entitled and st.on_cto:
+        st.note_both(f"A discharge from s117 is recorded on {long_date(event['date'])} while "
+                     f"{st.name} was on a community treatment order; aftercare cannot end during "
+                     "a CTO (DISCH-02), so the entitlement continues.")
+        return
+    if st.icb_pending:  # ended before the transition: the CCG funding it stays on record
+        apply_transition(st, event["date"], provisional=True)
+    events.s117_discharged(st, event)
+
+
+_HANDLERS = {
+    "detained": detained, "left_hospital": left_hospital, "moved": events.moved,
+    "cto_started": events.cto_started, "cto_ended": events.cto_ended,
+    "s117_discharged": s117_discharged, "care_placement": events.care_placement,
+    "accommodation_placement": events.accommodation_placement,
+}
+
+
+def _status(st: State) -> str:
+    if not st.ever_qualified:
+        return "not_eligible"
+    if not st.entitled:
+        return "ended"
+    return "detained" if st.in_hospital else "aftercare"
+
+
+def _closing_notes(st: State) -> None:
+    s46 = national.law("mha_2025_s46")
+    if st.la is not None:
+        if st.la_05_note:
+            st.la.reasons.append(st.la_05_note)
+        elif s46.pending:
+            st.la.reasons.append("MHA 2025 s46 (RESP-LA-05, the Care Act deeming rule for "
+                                 "specified accommodation) is not yet commenced: pending.")
+    other, how = originating_icb(st.residence, st.name)
+    if st.icb is not None and other is not None:
+        st.icb.reasons.append(
+            f"For health needs other than s117 aftercare (CHC, FNC, physical health) the ICB "
+            f"follows GP registration, else usual residence: now {org_words(other)} "
+            "(RESP-NHS-07).")
+
+
+def decide(data: Mapping[str, Any], as_of: date | None = None) -> dict[str, Any]:
+    """The `s117 responsible` answer for a responsibility form, as it stood on ``as_of``."""
+    as_of = as_of or data.get("as_of") or date.today()
+    person = data.get("person") or {}
+    st = State(name=person.get("preferred_name") or person.get("given_name") or "The person",
+               born=person.get("date_of_birth"))
+    transition = national.who_pays_transition()
+    dated = [e for e in data.get("events") or [] if e and e.get("date") and e["date"] <= as_of]
+    for event in sorted(dated, key=lambda e: e["date"]):
+        if not st.transition_done and event["date"] >= transition:
+            apply_transition(st, transition)
+        handler = _HANDLERS.get(str(event.get("type")))
+        if handler is not None:
+            handler(st, event)
+    if not st.transition_done:
+        apply_transition(st, min(as_of, transition), provisional=as_of < transition)
+    check_nhs_05(st, as_of)
+    if not st.ever_qualified:
+        return {"eligible": False, "status": "not_eligible", "local_authority": None, "icb": None}
+    _closing_notes(st)
+    return {"eligible": True, "status": _status(st),
+            "local_authority": st.la.as_dict() if st.la else None,
+            "icb": st.icb.as_dict() if st.icb else None}

@@ -1,0 +1,300 @@
+"""RESP: the responsible council and ICB from a person's history (W 4.3, 4.4; Who Pays?)."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+
+import pytest
+
+from forms_app.policy import national
+from forms_app.policy.responsibility import decide
+from tests.policy.support import d, example, found, run
+
+
+def la(code: str) -> dict:
+    return {"code": code, "name": f"Council {code}", "type": "local_authority"}
+
+
+def icb(code: str) -> dict:
+    return {"code": code, "name": f"ICB {code}", "type": "icb"}
+
+
+def detained(day: str, section: str = "3", *, la_code: str | None = "A", gp: str | None = "GA",
+             usual: str | None = "UA", funded_by: str = "icb", funding: str | None = "FA") -> dict:
+    return {"date": d(day), "type": "detained", "section": section,
+            "ordinary_residence_la": la(la_code) if la_code else None,
+            "gp_practice_icb": icb(gp) if gp else None,
+            "usual_residence_icb": icb(usual) if usual else None,
+            "hospital_funded_by": funded_by, "funding_icb": icb(funding) if funding else None}
+
+
+def left(day: str) -> dict:
+    return {"date": d(day), "type": "left_hospital"}
+
+
+def moved(day: str, la_code: str, gp: str | None) -> dict:
+    return {"date": d(day), "type": "moved", "ordinary_residence_la": la(la_code),
+            "gp_practice_icb": icb(gp) if gp else None, "usual_residence_icb": icb("U" + la_code)}
+
+
+def event(day: str, kind: str, **extra: object) -> dict:
+    return {"date": d(day), "type": kind, **extra}
+
+
+def history(*events: dict, born: str = "1986-07-14", as_of: str = "2026-11-22") -> dict:
+    data = example("responsibility")
+    data["person"]["date_of_birth"] = d(born)
+    data.update(events=list(events), as_of=d(as_of))
+    return data
+
+
+def answer(*events: dict, **kw: str) -> dict:
+    return decide(history(*events, **kw))
+
+
+def sides(result: dict) -> tuple[tuple[str, str], tuple[str, str]]:
+    la_side, icb_side = result["local_authority"], result["icb"]
+    return ((la_side["organisation"]["code"], la_side["rule"]),
+            (icb_side["organisation"]["code"], icb_side["rule"]))
+
+
+# ---- the example and the council rules -----------------------------------------------------
+
+def test_example_answer_with_readable_reasons() -> None:
+    result = decide(example("responsibility"))
+    assert sides(result) == (("E10000034", "RESP-LA-02"), ("QGH", "RESP-NHS-01"))
+    la_text, icb_text = " ".join(result["local_authority"]["reasons"]), " ".join(
+        result["icb"]["reasons"])
+    assert "immediately before the qualifying detention under section 3 that began on " \
+           "1 February 2021" in la_text
+    assert "section 2 that began on 12 February 2024 is not a qualifying detention" in la_text
+    assert "MHA 2025 s46 (RESP-LA-05" in la_text
+    assert "pending" in la_text
+    assert "after the 1 September 2020 'Who Pays?' transition" in icb_text
+    assert result["local_authority"]["organisation"] == {
+        "code": "E10000034", "name": "Worcestershire County Council", "type": "local_authority"}
+
+
+def test_RESP_LA_01_council_of_ordinary_residence_before_detention() -> None:
+    result = answer(detained("2025-01-10", la_code="A"))
+    assert result["status"] == "detained"
+    assert result["eligible"] is True
+    assert sides(result)[0] == ("A", "RESP-LA-01")
+
+
+def test_RESP_LA_02_moves_after_discharge_do_not_change_council() -> None:
+    result = answer(detained("2025-01-10"), left("2025-03-01"), moved("2025-06-01", "B", "GB"),
+                    moved("2026-01-01", "C", "GC"))
+    assert sides(result)[0] == ("A", "RESP-LA-02")
+    assert result["status"] == "aftercare"
+
+
+def test_RESP_LA_03_new_detention_before_s117_discharge_moves_council() -> None:
+    result = answer(detained("2025-01-10"), left("2025-03-01"), moved("2025-06-01", "B", "GB"),
+                    detained("2026-02-01", la_code="B", gp="GB"), left("2026-04-01"))
+    assert sides(result) == (("B", "RESP-LA-03"), ("GA", "RESP-NHS-06"))
+
+
+def test_RESP_LA_03_not_triggered_by_non_qualifying_detention() -> None:
+    result = answer(detained("2025-01-10"), left("2025-03-01"), moved("2025-06-01", "B", "GB"),
+                    detained("2026-02-01", "2", la_code="B", gp="GB"))
+    assert sides(result) == (("A", "RESP-LA-02"), ("GA", "RESP-NHS-01"))
+    assert result["status"] == "detained"
+
+
+def test_RESP_LA_03_moves_after_redetention_keep_la_03() -> None:
+    result = answer(detained("2025-01-10"), left("2025-03-01"), moved("2025-06-01", "B", "GB"),
+                    detained("2026-02-01", la_code="B", gp="GB"), left("2026-04-01"),
+                    moved("2026-06-01", "C", "GC"))
+    assert sides(result)[0] == ("B", "RESP-LA-03")
+
+
+@pytest.mark.parametrize("section", ["2", "4", "5(2)", "5(4)", "35", "36", "38", "135", "136"])
+def test_non_qualifying_sections_give_no_entitlement(section: str) -> None:
+    result = answer(detained("2025-01-10", section), left("2025-02-01"))
+    assert result == {"eligible": False, "status": "not_eligible", "local_authority": None,
+                      "icb": None}
+
+
+def test_s117_discharge_ends_and_new_detention_starts_afresh() -> None:
+    ended = answer(detained("2025-01-10"), left("2025-03-01"), moved("2025-06-01", "B", "GB"),
+                   event("2026-01-05", "s117_discharged"))
+    assert ended["status"] == "ended"
+    assert ended["eligible"] is True
+    assert sides(ended)[0] == ("A", "RESP-LA-02")  # the last responsible bodies still shown
+    again = answer(detained("2025-01-10"), left("2025-03-01"), moved("2025-06-01", "B", "GB"),
+                   event("2026-01-05", "s117_discharged"),
+                   detained("2026-05-01", la_code="B", gp="GB"), left("2026-06-01"))
+    assert sides(again) == (("B", "RESP-LA-01"), ("GB", "RESP-NHS-01"))
+    assert again["status"] == "aftercare"
+
+
+def test_events_after_as_of_are_ignored() -> None:
+    data = history(detained("2025-01-10"), left("2025-03-01"), moved("2025-06-01", "B", "GB"),
+                   detained("2026-02-01", la_code="B", gp="GB"))
+    assert sides(decide(data, d("2025-12-31")))[0] == ("A", "RESP-LA-02")
+    assert decide(data, d("2024-12-31"))["status"] == "not_eligible"
+
+
+def test_RESP_LA_05_pending_is_not_applied_and_said_so() -> None:
+    placement = event("2025-06-01", "accommodation_placement", placing_la=la("A"),
+                      ordinary_residence_la=la("B"), specified_accommodation=True)
+    result = answer(detained("2025-01-10"), left("2025-03-01"), placement,
+                    detained("2026-02-01", la_code="B", gp="GB"))
+    assert sides(result)[0] == ("B", "RESP-LA-03")
+    note = result["local_authority"]["reasons"][-1]
+    assert "RESP-LA-05" in note
+    assert "pending" in note
+    assert found(run(history(detained("2025-01-10"), placement)), "RESP-LA-05")
+
+
+def test_RESP_LA_05_applies_once_commenced(monkeypatch: pytest.MonkeyPatch) -> None:
+    laws = dict(national.laws())
+    laws["mha_2025_s46"] = dataclasses.replace(laws["mha_2025_s46"], in_force_from=date(2025, 1, 1))
+    monkeypatch.setattr(national, "laws", lambda: laws)
+    placement = event("2025-06-01", "accommodation_placement", placing_la=la("A"),
+                      ordinary_residence_la=la("B"), specified_accommodation=True)
+    result = answer(detained("2025-01-10"), left("2025-03-01"), placement,
+                    detained("2026-02-01", la_code="B", gp="GB"))
+    assert sides(result)[0] == ("A", "RESP-LA-05")
+    not_specified = dict(placement, specified_accommodation=False)
+    result = answer(detained("2025-01-10"), left("2025-03-01"), not_specified,
+                    detained("2026-02-01", la_code="B", gp="GB"))
+    assert sides(result)[0] == ("B", "RESP-LA-03")
+
+
+# ---- the ICB rules ---------------------------------------------------------------------
+
+def test_RESP_NHS_01_gp_practice_else_usual_residence() -> None:
+    assert sides(answer(detained("2021-02-01", gp="G1", usual="U1")))[1] == ("G1", "RESP-NHS-01")
+    assert sides(answer(detained("2021-02-01", gp=None, usual="U1")))[1] == ("U1", "RESP-NHS-01")
+
+
+def test_RESP_NHS_01_from_the_transition_day_itself() -> None:
+    result = answer(detained("2020-09-01", gp="G1", funding="F1"), left("2020-12-01"))
+    assert sides(result)[1] == ("G1", "RESP-NHS-01")
+
+
+def test_RESP_NHS_02_receiving_aftercare_at_transition() -> None:
+    result = answer(detained("2019-01-10", gp="G1", funding="F1"), left("2019-06-01"),
+                    moved("2021-03-01", "B", "GB"), detained("2022-09-01", la_code="B", gp="GB"),
+                    left("2022-11-01"))
+    assert sides(result) == (("B", "RESP-LA-03"), ("F1", "RESP-NHS-02"))
+    assert "1 September 2020" in result["icb"]["reasons"][0]
+
+
+def test_RESP_NHS_03_detained_at_transition_in_ccg_funded_hospital() -> None:
+    result = answer(detained("2020-06-01", gp="G1", funding="F1"), left("2020-12-01"))
+    assert sides(result)[1] == ("F1", "RESP-NHS-03")
+
+
+def test_RESP_NHS_04_detained_at_transition_in_nhs_england_hospital() -> None:
+    result = answer(detained("2020-06-01", gp="G1", funded_by="nhs_england", funding=None),
+                    moved("2020-08-01", "B", "GB"), left("2020-12-01"))
+    assert sides(result)[1] == ("G1", "RESP-NHS-04")
+    no_gp = answer(detained("2020-06-01", gp=None, usual="U1", funded_by="nhs_england"))
+    assert sides(no_gp)[1] == ("U1", "RESP-NHS-04")
+
+
+def test_transition_rules_before_the_transition_date_are_provisional() -> None:
+    data = history(detained("2020-06-01", gp="G1", funding="F1"))
+    result = decide(data, d("2020-07-01"))
+    assert sides(result)[1] == ("F1", "RESP-NHS-03")
+    assert "before the 1 September 2020" in result["icb"]["reasons"][0]
+
+
+def _child_history(left_on: str) -> tuple[dict, ...]:
+    placement = event("2020-10-01", "care_placement", placed_under="children_act_1989",
+                      placing_la=la("A"), originating_icb=icb("Z"), ordinary_residence_la=la("B"))
+    return (placement, detained("2020-12-01", la_code="A", gp="W"), left(left_on))
+
+
+def test_RESP_NHS_05_child_placed_out_of_area_still_detained_at_18() -> None:
+    result = answer(*_child_history("2021-03-01"), born="2003-01-15")  # 18 on 15 January 2021
+    assert sides(result)[1] == ("Z", "RESP-NHS-05")
+    assert "18th birthday (15 January 2021)" in result["icb"]["reasons"][0]
+
+
+def test_RESP_NHS_05_not_when_discharged_before_18() -> None:
+    result = answer(*_child_history("2021-01-10"), born="2003-01-15")
+    assert sides(result)[1] == ("W", "RESP-NHS-01")
+
+
+def test_RESP_NHS_05_holds_through_later_detentions() -> None:
+    result = answer(*_child_history("2021-03-01"), detained("2022-05-01", la_code="A", gp="W2"),
+                    born="2003-01-15")
+    assert sides(result)[1] == ("Z", "RESP-NHS-05")
+
+
+def test_RESP_NHS_06_new_detention_does_not_move_icb() -> None:
+    result = answer(detained("2021-02-01", gp="G1"), left("2021-05-01"),
+                    moved("2022-01-01", "B", "G2"), detained("2023-01-01", la_code="B", gp="G2"))
+    assert sides(result) == (("B", "RESP-LA-03"), ("G1", "RESP-NHS-06"))
+    assert "does not move" in result["icb"]["reasons"][-2]
+
+
+def test_RESP_NHS_07_other_health_needs_follow_gp_registration() -> None:
+    result = answer(detained("2021-02-01", gp="G1"), left("2021-05-01"),
+                    moved("2022-01-01", "B", "G2"))
+    assert "now ICB G2 (RESP-NHS-07)" in result["icb"]["reasons"][-1]
+    ev = run(history(detained("2021-02-01", gp="G1"), left("2021-05-01")))
+    assert [f.severity for f in found(ev, "RESP-NHS-07")] == ["info"]
+
+
+def test_RESP_00_unknown_council_is_an_error_finding() -> None:
+    data = history(detained("2025-01-10", la_code=None))
+    assert decide(data)["local_authority"]["rule"] == "RESP-00"
+    ev = run(data)
+    assert [(f.field, f.severity) for f in found(ev, "RESP-00")] == [
+        ("/events/0/ordinary_residence_la", "error")]
+    assert found(run(history(detained("2025-01-10"))), "RESP-00") == []
+
+
+def test_RESP_00_unknown_icb() -> None:
+    data = history(detained("2025-01-10", gp=None, usual=None))
+    assert decide(data)["icb"] == {"organisation": None, "rule": "RESP-00",
+                                   "reasons": decide(data)["icb"]["reasons"]}
+    assert [f.field for f in found(run(data), "RESP-00")] == ["/events/0/gp_practice_icb"]
+
+
+def test_deciding_rules_reported_as_info_findings() -> None:
+    ev = run(example("responsibility"))
+    assert {f.rule for f in ev.findings} >= {"RESP-LA-02", "RESP-NHS-01"}
+    assert all(f.severity == "info" for f in ev.findings)
+
+
+def test_as_of_defaults_to_today_in_the_engine() -> None:
+    data = history(detained("2025-01-10"), left("2025-03-01"))
+    data["as_of"] = None
+    assert run(data, today=d("2025-02-01")).computed["status"] == "detained"
+    assert run(data, today=d("2025-04-01")).computed["status"] == "aftercare"
+
+
+def test_discharge_during_cto_does_not_end_entitlement() -> None:
+    result = answer(detained("2025-01-10"), left("2025-03-01"), event("2025-03-01", "cto_started"),
+                    event("2025-09-01", "s117_discharged"))
+    assert result["status"] == "aftercare"
+    assert "DISCH-02" in result["local_authority"]["reasons"][-2]
+    after_cto = answer(detained("2025-01-10"), left("2025-03-01"),
+                       event("2025-03-01", "cto_started"), event("2025-08-01", "cto_ended"),
+                       event("2025-09-01", "s117_discharged"))
+    assert after_cto["status"] == "ended"
+
+
+def test_entitlement_ended_before_transition_keeps_its_ccg() -> None:
+    result = answer(detained("2018-01-10", funding="F1"), left("2018-06-01"),
+                    event("2019-06-01", "s117_discharged"))
+    assert result["status"] == "ended"
+    assert sides(result)[1] == ("F1", "RESP-NHS-02")
+
+
+def test_ELIG_01_history_without_qualifying_detention_is_explained() -> None:
+    ev = run(history(detained("2025-01-10", "2"), left("2025-02-01")))
+    assert [(f.field, f.severity) for f in found(ev, "ELIG-01")] == [("/events", "info")]
+    assert found(run(example("responsibility")), "ELIG-01") == []
+
+
+def test_RESP_LA_01_falls_back_to_last_recorded_residence() -> None:
+    result = answer(moved("2024-01-01", "B", "GB"), detained("2025-01-10", la_code=None))
+    assert sides(result)[0] == ("B", "RESP-LA-01")
