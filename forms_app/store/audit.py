@@ -1,0 +1,51 @@
+"""Writing the audit trail: `record(action, ...)` adds one row to the current session.
+
+Actions in use (keep to `noun.verb`): auth.login, auth.login_failed, auth.logout,
+person.view, person.create, case.view, case.open, case.update, register.search,
+form.create, form.save_draft, form.submit, form.signoff, form.supersede,
+document.create, document.download, audit.view.
+
+The row is committed with the rest of the request's work (views commit once), so a
+change and its audit row land together or not at all.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import has_request_context, request
+
+from forms_app.models import AuditEvent, User, utcnow
+from forms_app.store.db import db
+
+
+def record(
+    action: str,
+    *,
+    user: User | None,
+    record_type: str | None = None,
+    record_id: int | str | None = None,
+    person_id: int | None = None,
+    details: dict[str, Any] | None = None,
+) -> AuditEvent:
+    """Add an audit event for `action` by `user`; IP and user agent come from the request."""
+    event = AuditEvent(
+        occurred_at=utcnow(),  # the moment of the action, not of the later flush
+        action=action,
+        user_id=user.id if user is not None else None,
+        user_email=user.email if user is not None else None,
+        record_type=record_type,
+        record_id=None if record_id is None else str(record_id),
+        person_id=person_id,
+        details=details or {},
+        **_client(),
+    )
+    db.session.add(event)
+    return event
+
+
+def _client() -> dict[str, str | None]:
+    if not has_request_context():
+        return {"ip_address": None, "user_agent": None}
+    agent = request.headers.get("User-Agent", "")[:300] or None
+    return {"ip_address": (request.remote_addr or "")[:45] or None, "user_agent": agent}
