@@ -1,0 +1,36 @@
+"""Fingerprints: SHA-256 of a form's canonical JSON, and of exact document bytes."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+
+def _drop_annotations(value: Any) -> Any:
+    """Remove ``_``-prefixed keys (annotations, ignored everywhere) at every depth."""
+    if isinstance(value, Mapping):
+        return {k: _drop_annotations(v) for k, v in value.items() if not str(k).startswith("_")}
+    if isinstance(value, list | tuple):
+        return [_drop_annotations(v) for v in value]
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def canonical_json(raw_form: Mapping[str, Any]) -> bytes:
+    """Sorted keys, UTF-8, no insignificant whitespace, annotations dropped."""
+    return json.dumps(_drop_annotations(raw_form), sort_keys=True, ensure_ascii=False,
+                      separators=(",", ":"), allow_nan=False).encode("utf-8")
+
+
+def fingerprint(raw_form: Mapping[str, Any]) -> str:
+    """SHA-256 hex of the form's canonical JSON (printed in both documents)."""
+    return sha256_hex(canonical_json(raw_form))
+
+
+def sha256_hex(data: bytes) -> str:
+    """SHA-256 hex of exact bytes (a signed-off record stores this for its PDF and DOCX)."""
+    return hashlib.sha256(data).hexdigest()

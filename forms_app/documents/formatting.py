@@ -1,0 +1,58 @@
+"""How values are written in documents: dates, money, yes/no, closed vocabularies.
+
+One place for every word a document prints about a value, so the Word and PDF versions
+cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, datetime
+from typing import Any
+
+from forms_app.policy.money import format_gbp as policy_format_gbp
+
+NOT_RECORDED = "Not recorded"
+
+
+def format_date(value: date | str | None) -> str:
+    """``18 March 2026``; ``Not recorded`` for a missing date."""
+    if value is None or value == "":
+        return NOT_RECORDED
+    if isinstance(value, str):
+        value = date.fromisoformat(value)
+    if isinstance(value, datetime):
+        value = value.date()
+    return f"{value.day} {value:%B %Y}"
+
+
+def format_gbp(pence: int | None) -> str:
+    """``£1,234.56`` from integer pence (negative as ``-£1.00``)."""
+    if pence is None:
+        return NOT_RECORDED
+    return policy_format_gbp(pence)
+
+
+def yes_no(value: bool | None) -> str:
+    if value is None:
+        return NOT_RECORDED
+    return "Yes" if value else "No"
+
+
+def text(value: Any) -> str:
+    """A free-text value as printed: empty or missing becomes ``Not recorded``."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return NOT_RECORDED
+    return str(value)
+
+
+def org_name(org: Mapping[str, Any] | None) -> str:
+    if not org:
+        return NOT_RECORDED
+    return f"{org['name']} ({org['code']})"
+
+
+def percent(value: float | int | None) -> str:
+    if value is None:
+        return NOT_RECORDED
+    return f"{value:g}%"

@@ -1,0 +1,102 @@
+"""The document model: the plain data every template (Word and HTML) renders.
+
+A document context is a dict of str/int/bool/list/dict only::
+
+    {
+      "document": "aftercare_plan", "title": "...", "subtitle": "...", "lang": "en-GB",
+      "variant": "standard",
+      "parties": [{"role": "Local authority", "name": "...", "code": "..."}, ...],
+      "person": {"heading": "...", "fields": [{"label": "...", "value": "..."}]},
+      "sections": [{"heading": "...", "paragraphs": ["..."], "fields": [...],
+                    "tables": [{"caption": "...", "columns": [{"label", "num"}],
+                                "rows": [[{"text", "num"}]], "footer": [[...]]}]}],
+      "checklist": {"heading": "...", "rows": [{"rule", "title", "result", "result_key",
+                                                "citation", "message"}]},
+      "signoff": {"heading", "complete", "statement", "signatories": [...], "missing": [...]},
+      "meta": {"document_id", "version", "fingerprint", "draft", "draft_mark",
+               "draft_reasons": [...], "policy", "generated_on"},
+    }
+
+Templates only lay this out: every word about the form is chosen here (or in wording.py /
+formatting.py), so the Word and PDF versions never carry two copies of the same wording.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+Field = dict[str, str]
+Table = dict[str, Any]
+Section = dict[str, Any]
+
+
+LONG_WORD = 24
+
+
+def has_long_word(value: str) -> bool:
+    """A word too long for a table column: the layout may break it anywhere."""
+    return any(len(word) > LONG_WORD for word in value.split())
+
+
+LINE_CHARS = 84  # characters of 9.5pt table text across the A4 text width, less padding
+CELL_PADDING = 2  # characters' worth of cell padding and rule
+
+
+def _longest_word(text: str, bold: bool) -> float:
+    longest = max((len(word) for word in str(text).split()), default=0)
+    return min(LONG_WORD, longest) * (1.15 if bold else 1.0)
+
+
+def column_widths(rows: Sequence[Sequence[str]]) -> list[float]:
+    """Column widths in percent for a fixed table layout, found from the text the way an
+    automatic layout would (at a fraction of WeasyPrint's cost): every column first gets
+    its longest word (the header's in bold), then the rest of the line goes to the
+    columns in proportion to how much more text they hold. ``rows[0]`` is the header."""
+    columns = list(zip(*rows))
+    least = [CELL_PADDING + max(2, _longest_word(col[0], True),
+                                *(_longest_word(text, False) for text in col[1:]))
+             for col in columns]
+    most = [CELL_PADDING + max(min(60, len(str(text))) for text in col) for col in columns]
+    if sum(most) <= LINE_CHARS:
+        chars = most
+    else:
+        spare = max(0.0, LINE_CHARS - sum(least))
+        extra = [max(0.0, m - lo) for m, lo in zip(most, least)]
+        share = sum(extra) or 1.0
+        chars = [lo + spare * e / share for lo, e in zip(least, extra)]
+    return [round(100 * c / sum(chars), 1) for c in chars]
+
+
+def field(label: str, value: str) -> Field:
+    return {"label": label, "value": value}
+
+
+def table(caption: str, columns: Sequence[str], rows: Iterable[Sequence[str]],
+          numeric: Iterable[int] = (), footer: Sequence[str] | None = None) -> Table:
+    """A captioned table; ``numeric`` columns are right-aligned (money, percentages)."""
+    num = set(numeric)
+
+    def cells(row: Sequence[str]) -> list[dict[str, Any]]:
+        return [{"text": str(value), "num": i in num, "long": has_long_word(str(value))}
+                for i, value in enumerate(row)]
+
+    body = [cells(row) for row in rows] or [cells(["None recorded"] + [""] * (len(columns) - 1))]
+    tail = [cells(footer)] if footer else []
+    widths = column_widths([list(columns)] + [list(row) for row in rows])
+    return {
+        "caption": caption,
+        "columns": [{"label": c, "num": i in num, "width": widths[i]}
+                    for i, c in enumerate(columns)],
+        "rows": body,
+        "footer": tail,
+        # The same rows as label/value records (large print lays a table out this way).
+        "records": [[{"label": columns[i], **cell} for i, cell in enumerate(row) if cell["text"]]
+                    for row in body + tail],
+    }
+
+
+def section(heading: str, *, fields: Sequence[Field] = (), tables: Sequence[Table] = (),
+            paragraphs: Sequence[str] = ()) -> Section:
+    return {"heading": heading, "paragraphs": list(paragraphs), "fields": list(fields),
+            "tables": list(tables)}

@@ -1,0 +1,37 @@
+"""The document model's table widths: short words never split, the line is shared out."""
+
+from __future__ import annotations
+
+import pytest
+
+from forms_app.documents.model import LINE_CHARS, column_widths, table
+
+
+def test_widths_add_up_to_the_line() -> None:
+    widths = column_widths([["ID", "Service", "Weekly cost"],
+                            ["S1", "Supported living placement with 24-hour staff", "£1,125.00"]])
+    assert sum(widths) == pytest.approx(100, abs=0.3)
+
+
+def test_every_column_gets_at_least_its_longest_word() -> None:
+    rows = [["ID", "Delivery", "Description"],
+            ["S1", "Commissioned", "word " * 80]]
+    widths = column_widths(rows)
+    share_of_line = [w / 100 * LINE_CHARS for w in widths]
+    assert share_of_line[1] >= len("Commissioned")
+    assert share_of_line[2] > share_of_line[1]  # the long text takes the spare room
+
+
+def test_short_table_is_laid_out_by_its_text() -> None:
+    widths = column_widths([["Plan", "Reference", "Applies"],
+                            ["Care Act support plan", "CA-2026-0412", "Yes"]])
+    assert widths[0] > widths[1] > widths[2]
+
+
+def test_table_records_drop_empty_cells() -> None:
+    built = table("Costs", ["ID", "Service", "Weekly cost"], [["S1", "Nurse", "£1.00"]],
+                  numeric=[2], footer=["", "Total", "£1.00"])
+    assert built["records"][1] == [
+        {"label": "Service", "text": "Total", "num": False, "long": False},
+        {"label": "Weekly cost", "text": "£1.00", "num": True, "long": False}]
+    assert [c["num"] for c in built["columns"]] == [False, False, True]
