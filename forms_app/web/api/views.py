@@ -1,0 +1,54 @@
+"""API views: cases (read), and the blueprint shared with form_views.py."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import g
+from flask_smorest import Blueprint, abort
+from werkzeug.exceptions import HTTPException
+
+from forms_app.models import Case
+from forms_app.services import access
+from forms_app.services import forms as form_service
+from forms_app.store import audit
+from forms_app.store.db import db
+from forms_app.web.api.auth import authenticate, json_error
+from forms_app.web.api.schemas import CaseDetailOut, CaseOut
+
+blp = Blueprint("api", __name__, url_prefix="/api/v1",
+                description="Cases, form versions, checks, sign-off and documents.")
+blp.before_request(authenticate)
+blp.register_error_handler(HTTPException, json_error)
+
+
+def case_or_404(case_id: int) -> Case:
+    case = access.visible_case(g.user, case_id)
+    if case is None:
+        abort(404, message="No such case.")
+    return case
+
+
+@blp.route("/cases", methods=["GET"])
+@blp.response(200, CaseOut(many=True))
+def list_cases() -> Any:
+    """The cases of the caller's organisations."""
+    cases = db.session.scalars(access.visible_cases(g.user).order_by(Case.id)).all()
+    audit.record("case.list", user=g.user, record_type="case", details={"api": True})
+    db.session.commit()
+    return cases
+
+
+@blp.route("/cases/<int:case_id>", methods=["GET"])
+@blp.response(200, CaseDetailOut)
+def read_case(case_id: int) -> Any:
+    """One case with its form versions (newest first within each kind)."""
+    case = case_or_404(case_id)
+    audit.record("case.view", user=g.user, record_type="case", record_id=case.id,
+                 person_id=case.person_id, details={"api": True})
+    db.session.commit()
+    forms = [f for versions in form_service.forms_by_kind(case).values() for f in versions]
+    return {**CaseOut().dump(case), "forms": forms}
+
+
+from forms_app.web.api import form_views  # noqa: E402,F401  (routes on blp)

@@ -1,0 +1,1 @@
+"""The audit trail, for auditors: filter by user, action, person and dates."""

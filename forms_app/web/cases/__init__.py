@@ -1,0 +1,1 @@
+"""A case: the person, detentions, responsible bodies, forms and documents."""

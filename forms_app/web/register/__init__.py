@@ -1,0 +1,1 @@
+"""The register of people (search, filters, paging) and adding a person."""
