@@ -9,12 +9,16 @@ signature itself.
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import io
 import os
+from collections.abc import Coroutine
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any, TypeVar
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
@@ -23,6 +27,8 @@ from cryptography.x509.oid import NameOID
 from pyhanko.pdf_utils import embed, generic
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.sign import fields, signers
+
+T = TypeVar("T")
 
 FIELD_NAME = "S117Signature"
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -89,6 +95,21 @@ def _embed_docx(writer: IncrementalPdfFileWriter, docx: bytes, name: str) -> Non
         af_relationship=generic.NameObject("/Alternative")))
 
 
+def run_coroutine(coroutine: Coroutine[Any, Any, T]) -> T:
+    """Run one of pyHanko's coroutines to completion from synchronous code.
+
+    pyHanko's synchronous wrappers call ``asyncio.run``, which refuses to run where this
+    thread already has an event loop (an async worker, or Playwright's sync API in tests);
+    there the coroutine gets a loop of its own on a short-lived thread instead.
+    """
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coroutine)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
 def sign_pdf(pdf: bytes, *, identity: SigningIdentity, docx: bytes | None = None,
              docx_name: str = "document.docx", reason: str = "Signed off") -> bytes:
     """The PDF with the DOCX embedded (when given) and a PAdES signature over both."""
@@ -98,5 +119,6 @@ def sign_pdf(pdf: bytes, *, identity: SigningIdentity, docx: bytes | None = None
     meta = signers.PdfSignatureMetadata(
         field_name=FIELD_NAME, md_algorithm="sha256", reason=reason,
         subfilter=fields.SigSeedSubFilter.PADES)
-    out = signers.PdfSigner(meta, signer=load_signer(identity)).sign_pdf(writer)
+    signer = signers.PdfSigner(meta, signer=load_signer(identity))
+    out = run_coroutine(signer.async_sign_pdf(writer))
     return out.getvalue()

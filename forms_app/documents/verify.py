@@ -16,11 +16,12 @@ from typing import Any
 from asn1crypto import pem
 from asn1crypto import x509 as asn1_x509
 from pyhanko.pdf_utils.reader import PdfFileReader
-from pyhanko.sign.validation import validate_pdf_signature
+from pyhanko.sign.validation.pdf_embedded import async_validate_pdf_signature
 from pyhanko.sign.validation.status import PdfSignatureStatus
 from pyhanko_certvalidator import ValidationContext
 
 from forms_app.documents.fingerprint import sha256_hex
+from forms_app.documents.signing import run_coroutine
 
 INFO_PREFIX = "/s117"
 
@@ -98,7 +99,7 @@ def verify_pdf(pdf: bytes, trust_roots: Iterable[asn1_x509.Certificate] = ()) ->
                             message="The PDF is not signed.")
     context = ValidationContext(trust_roots=list(trust_roots), allow_fetching=False)
     try:
-        status = validate_pdf_signature(signatures[-1], context)
+        status = run_coroutine(async_validate_pdf_signature(signatures[-1], context))
     except Exception as error:
         return VerifyReport(True, False, False, _signatories(info), info.get("fingerprint"),
                             message=f"The file was changed after it was signed ({error}).")

@@ -5,7 +5,7 @@
 `Base.metadata` is what Alembic's env.py compares against.
 """
 
-from forms_app.models.api_token import ApiToken  # WEB helper (issue 5): JSON API tokens
+from forms_app.models.api_token import ApiToken
 from forms_app.models.audit import AuditEvent, AuditImmutable
 from forms_app.models.base import Base, utcnow
 from forms_app.models.case import (

@@ -8,7 +8,7 @@ Precedence (contract.md): council LA-03 over LA-02 over LA-01; ICB NHS-05, then 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any
 
@@ -55,7 +55,13 @@ def _deemed_la(st: State, event: Mapping[str, Any]) -> tuple[dict | None, str | 
         f"{long_date(s46.in_force_from)}) they stay ordinarily resident in its area (RESP-LA-05).")
 
 
-def _la_for(st: State, event: Mapping[str, Any], rule: str, why: str) -> Body:
+def _la_for(st: State, event: Mapping[str, Any], rule: str,
+            why: Callable[[str], str]) -> Body:
+    """The council for a new or renewed entitlement; ``why`` words the reason given its name.
+
+    A function rather than a format string: the reason holds the person's name, which is
+    user text and may contain braces.
+    """
     deemed, reason = _deemed_la(st, event)
     if deemed is not None and reason:
         return Body(deemed, "RESP-LA-05", [reason])
@@ -65,16 +71,16 @@ def _la_for(st: State, event: Mapping[str, Any], rule: str, why: str) -> Body:
             f"The history does not say where {st.name} was ordinarily resident before the "
             f"detention of {long_date(event['date'])}, so the council cannot be named yet "
             "(RESP-00: no care may be refused or delayed meanwhile)."])
-    return Body(la, rule, [why.format(la=org_words(la))])
+    return Body(la, rule, [why(org_words(la))])
 
 
 def _new_entitlement(st: State, event: Mapping[str, Any]) -> None:
     day, section = event["date"], event.get("section")
     st.entitled, st.ended = True, False
-    st.la = _la_for(st, event, "RESP-LA-01",
-                    f"{st.name} was ordinarily resident in {{la}}'s area immediately before the "
-                    f"qualifying detention under section {section} that began on {long_date(day)}, "
-                    "so {la} is responsible (RESP-LA-01).")
+    st.la = _la_for(st, event, "RESP-LA-01", lambda la: (
+        f"{st.name} was ordinarily resident in {la}'s area immediately before the "
+        f"qualifying detention under section {section} that began on {long_date(day)}, "
+        f"so {la} is responsible (RESP-LA-01)."))
     transition = national.who_pays_transition()
     if day < transition:
         st.icb = Body(None, "", [])
@@ -99,10 +105,10 @@ def _new_entitlement(st: State, event: Mapping[str, Any]) -> None:
 def _redetained(st: State, event: Mapping[str, Any]) -> None:
     day, section = event["date"], event.get("section")
     previous = st.la
-    st.la = _la_for(st, event, "RESP-LA-03",
-                    f"{st.name} was detained again under section {section} on {long_date(day)} "
-                    "before being discharged from s117, so the council of ordinary residence "
-                    "immediately before that detention, {la}, becomes responsible (RESP-LA-03).")
+    st.la = _la_for(st, event, "RESP-LA-03", lambda la: (
+        f"{st.name} was detained again under section {section} on {long_date(day)} "
+        "before being discharged from s117, so the council of ordinary residence "
+        f"immediately before that detention, {la}, becomes responsible (RESP-LA-03)."))
     if previous and st.la.rule == "RESP-LA-03":
         st.la.reasons[:0] = previous.reasons
     if st.icb is None or st.icb_pending:

@@ -19,16 +19,16 @@ from werkzeug.exceptions import HTTPException
 
 from forms_app.models import ROLE_LABELS
 from forms_app.web import assets, main
-from forms_app.web.api import init_api  # WEB helper (issue 5)
+from forms_app.web.api import init_api
 from forms_app.web.audit.views import bp as audit_bp
 from forms_app.web.auth.forms import LogoutForm
 from forms_app.web.auth.session import enforce_access, load_user
 from forms_app.web.auth.views import bp as auth_bp
 from forms_app.web.cases.views import bp as cases_bp
-from forms_app.web.journeys import bp as journeys_bp  # WEB helper (issue 5)
+from forms_app.web.journeys import bp as journeys_bp
 from forms_app.web.register.views import bp as register_bp
 from forms_app.web.security import install_security
-from forms_app.web.signoff import bp as signoff_bp  # WEB helper (issue 5)
+from forms_app.web.signoff import bp as signoff_bp
 
 SERVICE_NAME = "Section 117 aftercare"
 # Add a new area's blueprint here (one import, one entry).
@@ -44,7 +44,7 @@ def register_blueprints(app: Flask) -> None:
     app.before_request(enforce_access)
     for blueprint in BLUEPRINTS:
         app.register_blueprint(blueprint)
-    init_api(app)  # WEB helper (issue 5): the JSON API under /api/v1
+    init_api(app)  # the JSON API under /api/v1
     app.register_error_handler(HTTPException, _error_page)
     app.context_processor(_template_globals)
 

@@ -26,12 +26,7 @@ CASES = [
     ("discharge_decision.json", "discharge_decision", ("rationale",), 5000),
     ("dispute_notice.json", "dispute_notice", ("grounds",), 5000),
     ("register_entry.json", "register_extract", ("events", 0, "note"), 2000),
-    pytest.param(
-        "responsibility.json", "responsibility_statement", None, 0,
-        # Reported to POLICY: forms_app/policy/responsibility.py formats reasons with
-        # str.format after putting the person's name in, so "{% ... %}" raises KeyError.
-        marks=pytest.mark.xfail(raises=KeyError, strict=False,
-                                reason="policy.responsibility str.format on user text")),
+    ("responsibility.json", "responsibility_statement", None, 0),
 ]
 
 
@@ -82,7 +77,6 @@ def _assert_valid(docx: bytes, pdf: bytes) -> None:
 
 
 def test_responsibility_statement_prints_markup_literally(check) -> None:
-    """The braces case is xfailed above (a POLICY bug); everything else is checked here."""
     raw = copy.deepcopy(load_example("responsibility.json"))
     hostile = "<script>alert(1)</script> <img src=file:///etc/passwd> & ]]> שלום 😀"
     raw["person"]["preferred_name"] = hostile

@@ -76,6 +76,15 @@ def test_example_answer_with_readable_reasons() -> None:
         "code": "E10000034", "name": "Worcestershire County Council", "type": "local_authority"}
 
 
+def test_reasons_keep_braces_in_a_name_literally() -> None:
+    """The person's name is user text: braces in it are words, never format fields."""
+    data = example("responsibility")
+    data["person"]["preferred_name"] = "{la} {0} {{x}} {% include %}"
+    result = decide(data)
+    la_text = " ".join(result["local_authority"]["reasons"])
+    assert "{la} {0} {{x}} {% include %} was ordinarily resident in Worcestershire" in la_text
+
+
 def test_RESP_LA_01_council_of_ordinary_residence_before_detention() -> None:
     result = answer(detained("2025-01-10", la_code="A"))
     assert result["status"] == "detained"

@@ -1,9 +1,9 @@
 """Person-facing words come from gettext catalogues, never from code.
 
 Documents are rendered outside any Flask request, so Babel's ``support.Translations`` is
-used directly; Flask-Babel can point at the same ``forms_app/translations`` directory for
-web pages. Source strings (msgids) are British English, so a language without a catalogue
-falls back to English and the document says a translation must be arranged.
+used directly, from the ``forms_app/translations`` directory. Source strings (msgids) are
+British English, so a language without a catalogue falls back to English and the document
+says a translation must be arranged.
 
 Catalogue text may mark key words with ``**double stars**``; :func:`runs` turns a message
 into ``[{"text", "bold"}]`` runs *before* named placeholders are filled, so text typed into

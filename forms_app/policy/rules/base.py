@@ -79,13 +79,23 @@ def blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
+def entries(container: Mapping[str, Any] | None, key: str) -> list[tuple[int, Mapping[str, Any]]]:
+    """``(index, item)`` for each object in the list at ``key``, keeping the index for pointers.
+
+    A null or non-object item is a shape error the schema reports; rules pass over it rather
+    than crash on a form loaded some other way.
+    """
+    items = (container or {}).get(key) or []
+    return [(i, item) for i, item in enumerate(items) if isinstance(item, Mapping)]
+
+
 def signature_parties(data: Mapping[str, Any]) -> set[str]:
     """Parties that have signed (a signature without a date does not count)."""
-    return {s.get("party") for s in data.get("signatures") or [] if s and s.get("signed_on")}
+    return {s.get("party") for _, s in entries(data, "signatures") if s.get("signed_on")}
 
 
 def signatures_of(data: Mapping[str, Any], party: str) -> list[Mapping[str, Any]]:
-    return [s for s in data.get("signatures") or [] if s and s.get("party") == party]
+    return [s for _, s in entries(data, "signatures") if s.get("party") == party]
 
 
 def org_name(org: Mapping[str, Any] | None, fallback: str = "an unnamed organisation") -> str:

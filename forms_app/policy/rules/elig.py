@@ -7,7 +7,7 @@ from typing import Any
 
 from forms_app.policy.dates import long_date
 from forms_app.policy.findings import Finding
-from forms_app.policy.rules.base import Context, check, ptr, section_words
+from forms_app.policy.rules.base import Context, check, entries, ptr, section_words
 from forms_app.policy.vocabulary import QUALIFYING_SECTIONS
 
 _QUALIFYING_TEXT = "section 3, 37, 45A, 47 or 48"
@@ -15,7 +15,7 @@ _QUALIFYING_TEXT = "section 3, 37, 45A, 47 or 48"
 
 def qualifying_detentions(data: Mapping[str, Any]) -> list[tuple[int, Mapping[str, Any]]]:
     """(index, detention) for each detention under a treatment section, in form order."""
-    return [(i, d) for i, d in enumerate(data.get("detentions") or [])
+    return [(i, d) for i, d in entries(data, "detentions")
             if d and str(d.get("section")) in QUALIFYING_SECTIONS]
 
 

@@ -9,7 +9,7 @@ from typing import Any
 from forms_app.policy.dates import long_date
 from forms_app.policy.findings import Finding
 from forms_app.policy.packs import Split
-from forms_app.policy.rules.base import Context, check, ptr, same_org, signatures_of
+from forms_app.policy.rules.base import Context, check, entries, ptr, same_org, signatures_of
 from forms_app.policy.rules.funding_maths import expected_split, form_split
 
 KIND = "funding_agreement"
@@ -101,7 +101,7 @@ def needs_matrix(ctx: Context) -> Iterator[Finding]:
                           "is accepted.")
     if basis != "needs_matrix":
         return
-    for i, svc in enumerate(ctx.data.get("services") or []):
+    for i, svc in entries(ctx.data, "services"):
         share = svc.get("health_share_percent")
         if share is None or not 0 <= share <= 100:
             yield ctx.finding("FUND-04", ptr("services", i, "health_share_percent"),
@@ -136,7 +136,7 @@ def panel_ratified(ctx: Context) -> Iterator[Finding]:
         yield ctx.finding("FUND-09", "/panel/outcome",
                           f"The {name} has not ratified this agreement, so it cannot be signed "
                           "off.")
-    signed = [s.get("signed_on") for s in ctx.data.get("signatures") or [] if s.get("signed_on")]
+    signed = [s.get("signed_on") for _, s in entries(ctx.data, "signatures") if s.get("signed_on")]
     day: date | None = panel.get("date")
     if day is None:
         yield ctx.finding("FUND-09", "/panel/date", f"Record the date of the {name}.")
@@ -164,7 +164,7 @@ def never_backdated(ctx: Context) -> Iterator[Finding]:
 @check("FUND-11", KIND)
 def signed_by_both(ctx: Context) -> Iterator[Finding]:
     for party, words, key in _PARTIES:
-        signed = [(i, s) for i, s in enumerate(ctx.data.get("signatures") or [])
+        signed = [(i, s) for i, s in entries(ctx.data, "signatures")
                   if s.get("party") == party and s.get("signed_on")]
         if not signed:
             yield ctx.finding("FUND-11", "/signatures",

@@ -8,7 +8,7 @@ from typing import Any
 from forms_app.policy.findings import Finding
 from forms_app.policy.money import apportion
 from forms_app.policy.packs import Split
-from forms_app.policy.rules.base import Context, check, ptr
+from forms_app.policy.rules.base import Context, check, entries, ptr
 
 
 def form_split(data: Mapping[str, Any]) -> Split | None:
@@ -30,7 +30,7 @@ def expected_split(ctx: Context) -> Split | None:
 def _costs(data: Mapping[str, Any]) -> list[tuple[int, int]]:
     """(weekly cost, health share) per service; a missing share counts as 0 (FUND-04 says so)."""
     rows = []
-    for svc in data.get("services") or []:
+    for _, svc in entries(data, "services"):
         cost = max(svc.get("weekly_cost_pence") or 0, 0)
         share = min(max(svc.get("health_share_percent") or 0, 0), 100)
         rows.append((cost, share))
@@ -76,7 +76,7 @@ def whole_pence_and_percentages(ctx: Context) -> Iterator[Finding]:
                           f"The split must add up to 100%: {split.local_authority_percent}% + "
                           f"{split.icb_percent}% = "
                           f"{split.local_authority_percent + split.icb_percent}%.")
-    for i, svc in enumerate(ctx.data.get("services") or []):
+    for i, svc in entries(ctx.data, "services"):
         cost = svc.get("weekly_cost_pence")
         if cost is not None and (not isinstance(cost, int) or cost < 0):
             yield ctx.finding("FUND-08", ptr("services", i, "weekly_cost_pence"),

@@ -6,7 +6,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from forms_app.policy.findings import Finding
-from forms_app.policy.rules.base import Context, blank, check, ptr
+from forms_app.policy.rules.base import Context, blank, check, entries, ptr
 from forms_app.policy.vocabulary import CHILD_PLAN_TYPES, RIGHTS_COVERS
 
 KIND = "aftercare_plan"
@@ -48,7 +48,7 @@ def named_practitioner(ctx: Context) -> Iterator[Finding]:
 
 @check("PLAN-02", KIND)
 def needs_marked_s117_qualify(ctx: Context) -> Iterator[Finding]:
-    for i, need in enumerate(plan_of(ctx).get("needs") or []):
+    for i, need in entries(plan_of(ctx), "needs"):
         both = bool(need.get("arises_from_mental_disorder")) and \
             bool(need.get("reduces_relapse_risk"))
         label = need.get("id") or f"need {i + 1}"
@@ -68,8 +68,8 @@ def needs_marked_s117_qualify(ctx: Context) -> Iterator[Finding]:
 @check("PLAN-03", KIND)
 def s117_needs_are_met(ctx: Context) -> Iterator[Finding]:
     plan = plan_of(ctx)
-    met = {n for s in plan.get("services") or [] for n in s.get("meets_needs") or []}
-    for i, need in enumerate(plan.get("needs") or []):
+    met = {n for _, s in entries(plan, "services") for n in s.get("meets_needs") or []}
+    for i, need in entries(plan, "needs"):
         if need.get("s117") and need.get("id") not in met:
             yield ctx.finding("PLAN-03", ptr("plan", "needs", i),
                               f"s117 need {need.get('id') or i + 1} has no service or intervention "
@@ -78,15 +78,15 @@ def s117_needs_are_met(ctx: Context) -> Iterator[Finding]:
 
 @check("PLAN-04", KIND)
 def other_plans_referenced(ctx: Context) -> Iterator[Finding]:
-    others = plan_of(ctx).get("other_plans") or []
-    for i, other in enumerate(others):
+    others = entries(plan_of(ctx), "other_plans")
+    for i, other in others:
         if other.get("applies") and blank(other.get("reference")):
             yield ctx.finding("PLAN-04", ptr("plan", "other_plans", i, "reference"),
                               f"Give the reference of {ctx.name}'s "
                               f"{PLAN_WORDS.get(other.get('type'), 'other plan')} so the plans "
                               "can refer to each other.")
     if is_child(ctx):
-        stated = {o.get("type") for o in others if o.get("applies") is not None}
+        stated = {o.get("type") for _, o in others if o.get("applies") is not None}
         for plan_type in CHILD_PLAN_TYPES:
             if plan_type not in stated:
                 yield ctx.finding("PLAN-04", "/plan/other_plans",

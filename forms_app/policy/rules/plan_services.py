@@ -7,7 +7,7 @@ from datetime import timedelta
 from typing import Any
 
 from forms_app.policy.findings import Finding
-from forms_app.policy.rules.base import Context, check, ptr
+from forms_app.policy.rules.base import Context, check, entries, ptr
 from forms_app.policy.rules.elig import qualifying_detentions
 from forms_app.policy.rules.plan import KIND, is_child, plan_of
 
@@ -15,11 +15,11 @@ _TWELVE_WEEKS = timedelta(weeks=12)
 
 
 def services(ctx: Context) -> list[tuple[int, Mapping[str, Any]]]:
-    return list(enumerate(plan_of(ctx).get("services") or []))
+    return entries(plan_of(ctx), "services")
 
 
 def s117_need_ids(ctx: Context) -> set[str]:
-    return {n.get("id") for n in plan_of(ctx).get("needs") or [] if n.get("s117")}
+    return {n.get("id") for _, n in entries(plan_of(ctx), "needs") if n.get("s117")}
 
 
 def meets_s117_need(ctx: Context, service: Mapping[str, Any]) -> bool:

@@ -8,14 +8,14 @@ from typing import Any
 
 from forms_app.policy.dates import add_working_days, long_date
 from forms_app.policy.findings import Finding
-from forms_app.policy.rules.base import Context, blank, check, ptr
+from forms_app.policy.rules.base import Context, blank, check, entries, ptr
 from forms_app.policy.vocabulary import QUALIFYING_SECTIONS
 
 KIND = "register_entry"
 
 
 def _events(ctx: Context) -> list[tuple[int, Mapping[str, Any]]]:
-    return [(i, e) for i, e in enumerate(ctx.data.get("events") or []) if e]
+    return entries(ctx.data, "events")
 
 
 def record_due(ctx: Context, event: Mapping[str, Any]) -> date | None:

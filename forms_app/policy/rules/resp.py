@@ -7,7 +7,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from forms_app.policy.findings import Finding
-from forms_app.policy.rules.base import Context, check, ptr
+from forms_app.policy.rules.base import Context, check, entries, ptr
 
 KIND = "responsibility"
 _SIDES = (("local_authority", "council", "ordinary_residence_la"),
@@ -21,7 +21,7 @@ def _reason_for(body: Mapping[str, Any], rule_id: str) -> str | None:
 
 def _last_qualifying_detention(ctx: Context) -> int | None:
     found = None
-    for i, event in enumerate(ctx.data.get("events") or []):
+    for i, event in entries(ctx.data, "events"):
         if event and event.get("type") == "detained":
             found = i
     return found

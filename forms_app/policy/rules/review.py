@@ -9,7 +9,7 @@ from typing import Any
 from forms_app.policy.dates import add_months, long_date
 from forms_app.policy.findings import Finding
 from forms_app.policy.packs import Pack
-from forms_app.policy.rules.base import Context, check, ptr
+from forms_app.policy.rules.base import Context, check, entries, ptr
 from forms_app.policy.rules.plan import plan_of
 
 _REVIEW_WORDS = {"discharge_considered": "discharge from s117 is being considered",
@@ -86,7 +86,7 @@ def discharge_needs_unscheduled_review(ctx: Context) -> Iterator[Finding]:
 
 @check("REVIEW-03", "register_entry")
 def move_needs_unscheduled_review(ctx: Context) -> Iterator[Finding]:
-    for i, event in enumerate(ctx.data.get("events") or []):
+    for i, event in entries(ctx.data, "events"):
         if event.get("type") == "moved_area":
             when = event.get("date")
             yield ctx.finding("REVIEW-03", ptr("events", i),
