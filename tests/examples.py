@@ -1,21 +1,39 @@
-"""Where the design's example forms live, for any test that needs them.
+"""Where the design's example forms (and rules.md) live, for any test that needs them.
 
-The repository is checked out with ``shared/`` beside it (``/work/main`` and
-``/work/shared``; CI clones the same way), so the examples are found relative to this file.
+The design is ``../shared/design`` beside the repository (``/work/main`` and
+``/work/shared``), or ``S117_DESIGN_DIR``. A clone without it uses the copy in
+``tests/design``, which ``test_design_copy_is_current`` keeps equal to the design.
 """
 
 from __future__ import annotations
 
 import copy
 import json
+import os
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+REPO = Path(__file__).resolve().parents[1]
+DESIGN_COPY = REPO / "tests" / "design"
+
+
+def shared_design_dir() -> Path | None:
+    """The design folder itself, when this checkout has it beside it."""
+    folder = Path(os.environ.get("S117_DESIGN_DIR") or REPO.parent / "shared" / "design")
+    return folder.resolve() if (folder / "rules.md").exists() else None
+
+
+def design_dir() -> Path:
+    return shared_design_dir() or DESIGN_COPY
+
 
 def examples_dir() -> Path:
-    """``<repo>/../shared/design/examples``."""
-    return (Path(__file__).resolve().parents[1] / ".." / "shared" / "design" / "examples").resolve()
+    return design_dir() / "examples"
+
+
+def rules_md() -> Path:
+    return design_dir() / "rules.md"
 
 
 def example_names() -> list[str]:

@@ -6,7 +6,6 @@ import io
 import json
 import re
 from html.parser import HTMLParser
-from pathlib import Path
 from typing import Any
 
 import pypdf
@@ -14,8 +13,9 @@ from docx import Document
 
 from forms_app.contract.check import check_form
 from forms_app.documents.formatting import format_gbp
+from tests.examples import examples_dir
 
-EXAMPLES = Path("/work/shared/design/examples")
+EXAMPLES = examples_dir()
 EXAMPLE_FILES = sorted(EXAMPLES.glob("*.json"))
 __all__ = ["EXAMPLES", "EXAMPLE_FILES", "check_form", "load_example"]
 

@@ -10,14 +10,14 @@ import copy
 import json
 import re
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 from forms_app.contract.check import check_form
 from forms_app.documents.render import context, render
 from forms_app.policy.packs import load_pack
+from tests.examples import examples_dir
 
-EXAMPLES = Path("/work/shared/design/examples")
+EXAMPLES = examples_dir()
 HOSTILE = "{{ 7*7 }} <script>alert(1)</script> & Sons"
 
 

@@ -18,8 +18,9 @@ from forms_app.policy.packs import (
     load_pack,
     load_pack_file,
 )
+from tests.examples import rules_md
 
-RULES_MD = Path(__file__).resolve().parents[2] / ".." / "shared" / "design" / "rules.md"
+RULES_MD = rules_md()
 
 
 def test_both_packs_ship_with_their_numbers() -> None:
