@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from math import ceil
 
 from sqlalchemy import func, select
 
 from forms_app.models import AuditEvent, Person, User
 from forms_app.services.access import audit_scope
+from forms_app.services.paging import Paged
 from forms_app.store.db import db
 
 
@@ -25,24 +25,8 @@ class AuditQuery:
 
 
 @dataclass(frozen=True)
-class AuditPage:
-    items: list[AuditEvent]
-    total: int
-    page: int
-    per_page: int
+class AuditPage(Paged):
     people: dict[int, Person]
-
-    @property
-    def pages(self) -> int:
-        return max(1, ceil(self.total / self.per_page))
-
-    @property
-    def has_previous(self) -> bool:
-        return self.page > 1
-
-    @property
-    def has_next(self) -> bool:
-        return self.page < self.pages
 
 
 def search(auditor: User, query: AuditQuery) -> AuditPage:

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from math import ceil
 
 from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 
 from forms_app.models import CASE_STATUSES, Case, FormRecord, Organisation, Person, User
 from forms_app.services.access import case_scope, visible_cases
+from forms_app.services.paging import Paged
 from forms_app.store.db import db
 
 REVIEW_HORIZON = timedelta(days=30)
@@ -30,24 +30,8 @@ class RegisterQuery:
     per_page: int = 20
 
 
-@dataclass(frozen=True)
-class Page:
-    items: list[Case]
-    total: int
-    page: int
-    per_page: int
-
-    @property
-    def pages(self) -> int:
-        return max(1, ceil(self.total / self.per_page))
-
-    @property
-    def has_previous(self) -> bool:
-        return self.page > 1
-
-    @property
-    def has_next(self) -> bool:
-        return self.page < self.pages
+class Page(Paged):
+    """One page of the register (``items`` are cases)."""
 
 
 def search_register(user: User, query: RegisterQuery) -> Page:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from forms_app.web.forms.binding import form_values
-from forms_app.web.forms.spec import Element, Group, Leaf, Repeat, Step
-from tests.browser.pages import axe
+from forms_app.web.forms.spec import Leaf, Repeat, Step
+from tests.browser.pages import axe, leaves
 
 MAX_TABS = 250
 
@@ -48,20 +48,8 @@ def fill_step(page: Any, step: Step, data: dict[str, Any]) -> None:
             while page.locator(f"[name='remove'][value^='{element.name}-']").count() < len(
                     values.get(element.name) or []):
                 press_enter_on(page, f"{element.name}-add")
-    _fill(page, step.elements, values, "")
-
-
-def _fill(page: Any, elements: tuple[Element, ...], values: dict[str, Any], prefix: str) -> None:
-    for element in elements:
-        name = f"{prefix}{element.name}"
-        value = values.get(element.name)
-        if isinstance(element, Leaf):
-            _leaf(page, element, name, value)
-        elif isinstance(element, Group):
-            _fill(page, element.children, value or {}, f"{name}-")
-        else:
-            for index, item in enumerate(value or []):
-                _fill(page, element.children, item, f"{name}-{index}-")
+    for leaf, name, value in leaves(step.elements, values):
+        _leaf(page, leaf, name, value)
 
 
 def _leaf(page: Any, leaf: Leaf, name: str, value: Any) -> None:

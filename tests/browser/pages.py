@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -61,7 +62,8 @@ def fill_step(page: Any, step: Step, data: dict[str, Any]) -> None:
     for element in step.elements:
         if isinstance(element, Repeat):
             _add_items(page, element, len(values.get(element.name) or []))
-    _fill(page, step.elements, values, "")
+    for leaf, name, value in leaves(step.elements, values):
+        _leaf(page, leaf, name, value)
 
 
 def _add_items(page: Any, repeat: Repeat, wanted: int) -> None:
@@ -69,17 +71,19 @@ def _add_items(page: Any, repeat: Repeat, wanted: int) -> None:
         click(page, f"#{repeat.name}-add")
 
 
-def _fill(page: Any, elements: tuple[Element, ...], values: dict[str, Any], prefix: str) -> None:
+def leaves(elements: tuple[Element, ...], values: dict[str, Any],
+           prefix: str = "") -> Iterator[tuple[Leaf, str, Any]]:
+    """``(leaf, field name, value)`` for every field of a step, items of repeats included."""
     for element in elements:
         name = f"{prefix}{element.name}"
         value = values.get(element.name)
         if isinstance(element, Leaf):
-            _leaf(page, element, name, value)
+            yield element, name, value
         elif isinstance(element, Group):
-            _fill(page, element.children, value or {}, f"{name}-")
+            yield from leaves(element.children, value or {}, f"{name}-")
         else:
             for index, item in enumerate(value or []):
-                _fill(page, element.children, item, f"{name}-{index}-")
+                yield from leaves(element.children, item, f"{name}-{index}-")
 
 
 def _leaf(page: Any, leaf: Leaf, name: str, value: Any) -> None:

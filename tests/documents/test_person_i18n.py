@@ -86,16 +86,3 @@ def test_mo_round_trip_helper_reads_what_babel_writes() -> None:
     out = io.BytesIO()
     write_mo(out, read_po((i18n.CATALOGUE_DIR / "messages.pot").open("rb")))
     assert read_mo(io.BytesIO(out.getvalue()))
-
-
-def test_flask_babel_web_pages_can_share_the_same_catalogues(tmp_path) -> None:
-    """The web app points Flask-Babel at forms_app/translations: same words, same files."""
-    from flask import Flask
-    from flask_babel import Babel, gettext
-
-    _pseudo_catalogue(tmp_path, "pl")
-    app = Flask(__name__)
-    app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(tmp_path)
-    Babel(app, locale_selector=lambda: "pl")
-    with app.test_request_context():
-        assert gettext("Who to contact") == "[pl] Who to contact"
