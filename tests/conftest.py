@@ -24,6 +24,7 @@ import os
 import secrets
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import psycopg
 import pytest
@@ -116,6 +117,7 @@ def app(backend: str, database_url: str, _engines: dict[str, Engine],
         "SECRET_KEY": "test-secret-key-" + "x" * 32,
         "WTF_CSRF_ENABLED": False,
     })
+    app.test_client_class = RequestScopedClient
     connection = _engines[backend].connect()
     outer = connection.begin()
     store = app.extensions["s117_store"]
@@ -126,6 +128,19 @@ def app(backend: str, database_url: str, _engines: dict[str, Engine],
     outer.rollback()
     connection.close()
     store.engine.dispose()
+
+
+class RequestScopedClient(FlaskClient):
+    """A test client whose every request gets its own app context, as in production.
+
+    A request reuses an app context that is already pushed (the `app` fixture pushes
+    one), and with it `g`: Flask-WTF keeps the CSRF token in `g`, so without this a
+    token minted before a sign-in would be reused after it, and never reach the session.
+    """
+
+    def open(self, *args: Any, **kwargs: Any) -> TestResponse:
+        with self.application.app_context():
+            return super().open(*args, **kwargs)
 
 
 @pytest.fixture

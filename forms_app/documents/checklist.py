@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from forms_app.documents.model import table_columns
 from forms_app.policy.findings import Finding
 
 # contract.md kinds table, "main rules": what each kind's checklist lists.
@@ -18,6 +19,8 @@ KIND_RULES: dict[str, tuple[str, ...]] = {
     "responsibility": ("RESP-",),
 }
 
+COLUMNS = ("Rule", "Requirement", "Result", "Source")
+CAPTION = "Each rule checked for this form, its result and its source"
 RESULT_WORDS = {"met": "Met", "not-met": "Not met", "warning": "Warning", "info": "Noted",
                 "applied": "Applied", "not-applied": "Not applied"}
 _SEVERITY_RESULT = {"error": "not-met", "warning": "warning", "info": "info"}
@@ -57,7 +60,7 @@ def _row(rule_id: str, title: str, citation: str, key: str, findings: list[Findi
             "message": " ".join(dict.fromkeys(f.message for f in findings))}
 
 
-def build(result: Any) -> dict[str, Any]:
+def build(result: Any, variant: str = "standard") -> dict[str, Any]:
     """Checklist rows from the catalogue and the findings, in catalogue order.
 
     A finding for a rule outside the kind's list (``SCHEMA`` for example) is listed too, so
@@ -74,4 +77,8 @@ def build(result: Any) -> dict[str, Any]:
     for rule_id, found in by_rule.items():
         rows.append(_row(rule_id, found[0].message, found[0].citation,
                          _SEVERITY_RESULT[found[0].severity], found))
-    return {"heading": "Compliance checklist", "rows": rows}
+    # The requirement cell holds the rule's title and, under it, what the engine found.
+    cells = [(r["rule"], f"{r['title']} {r['message']}", r["result"], r["citation"])
+             for r in rows]
+    return {"heading": "Compliance checklist", "caption": CAPTION,
+            "columns": table_columns(COLUMNS, cells, variant=variant), "rows": rows}

@@ -9,7 +9,7 @@ from typing import Any, Protocol
 from forms_app.documents import checklist
 from forms_app.documents.fingerprint import fingerprint
 from forms_app.documents.formatting import NOT_RECORDED, format_date, text, yes_no
-from forms_app.documents.model import Field, Section, field
+from forms_app.documents.model import Field, Section, field, table_columns
 from forms_app.documents.signoff import SignOff
 from forms_app.documents.wording import label
 from forms_app.policy.findings import Finding
@@ -61,6 +61,11 @@ def person_fields(person: Mapping[str, Any]) -> list[Field]:
     ]
 
 
+# The Word sign-off table's columns: a signatory's key and its column head.
+SIGNATORY_COLUMNS = {"name": "Name", "role": "Role", "organisation": "Organisation",
+                     "party": "Signed as", "signed_on": "Date"}
+
+
 def signatories(data: Mapping[str, Any]) -> list[dict[str, str]]:
     return [{"party": label("party", s.get("party")), "name": s["name"],
              "role": text(s.get("role")),
@@ -70,7 +75,8 @@ def signatories(data: Mapping[str, Any]) -> list[dict[str, str]]:
 
 
 def signoff_block(result: CheckResultLike, signoff: SignOff | None,
-                  issued_by: Mapping[str, Any] | None = None) -> dict[str, Any]:
+                  issued_by: Mapping[str, Any] | None = None,
+                  variant: str = "standard") -> dict[str, Any]:
     data = result.data or {}
     complete = signoff is not None and result.ready_for_signoff
     statement = (f"Signed off on {format_date(signoff.signed_off_on)}." if complete and signoff
@@ -78,8 +84,12 @@ def signoff_block(result: CheckResultLike, signoff: SignOff | None,
                  "Signed off." if complete else "Not signed off.")
     if issued_by:
         statement += f" Issued in writing by {issued_by['name']}."
+    signed = signatories(data)
     return {"heading": "Sign-off", "complete": complete, "statement": statement,
-            "signatories": signatories(data),
+            "columns": table_columns(tuple(SIGNATORY_COLUMNS.values()),
+                                     [[s[key] for key in SIGNATORY_COLUMNS] for s in signed],
+                                     variant=variant),
+            "signatories": signed,
             "missing": [label("party", p) for p in result.missing_signatures]}
 
 
@@ -132,7 +142,7 @@ def meta(result: CheckResultLike, signoff: SignOff | None, today: date) -> dict[
 def assemble(result: CheckResultLike, signoff: SignOff | None, *, document: str, title: str,
              subtitle: str, parties: Sequence[Mapping[str, Any] | None],
              sections: Sequence[Section], issued_by: Mapping[str, Any] | None = None,
-             today: date | None = None) -> dict[str, Any]:
+             today: date | None = None, variant: str = "standard") -> dict[str, Any]:
     """The whole document model for one professional document (see model.py)."""
     data = result.data or {}
     return {
@@ -141,8 +151,8 @@ def assemble(result: CheckResultLike, signoff: SignOff | None, *, document: str,
         "parties": header_parties(result, parties),
         "person": {"heading": "Person", "fields": person_fields(data.get("person") or {})},
         "sections": list(sections),
-        "checklist": checklist.build(result),
-        "signoff": signoff_block(result, signoff, issued_by),
+        "checklist": checklist.build(result, variant),
+        "signoff": signoff_block(result, signoff, issued_by, variant),
         # A signed-off document is dated by its sign-off, so its content depends on data only.
         "meta": meta(result, signoff, today or (signoff and signoff.signed_off_on)
                      or date.today()),

@@ -8,17 +8,21 @@ A document context is a dict of str/int/bool/list/dict only::
       "parties": [{"role": "Local authority", "name": "...", "code": "..."}, ...],
       "person": {"heading": "...", "fields": [{"label": "...", "value": "..."}]},
       "sections": [{"heading": "...", "paragraphs": ["..."], "fields": [...],
-                    "tables": [{"caption": "...", "columns": [{"label", "num"}],
+                    "tables": [{"caption": "...", "columns": [{"label", "num", "width"}],
                                 "rows": [[{"text", "num"}]], "footer": [[...]]}]}],
-      "checklist": {"heading": "...", "rows": [{"rule", "title", "result", "result_key",
-                                                "citation", "message"}]},
-      "signoff": {"heading", "complete", "statement", "signatories": [...], "missing": [...]},
+      "checklist": {"heading": "...", "caption": "...", "columns": [{"label", "num", "width"}],
+                    "rows": [{"rule", "title", "result", "result_key", "citation", "message"}]},
+      "signoff": {"heading", "complete", "statement", "columns": [{"label", "num", "width"}],
+                  "signatories": [...], "missing": [...]},
       "meta": {"document_id", "version", "fingerprint", "draft", "draft_mark",
                "draft_reasons": [...], "policy", "generated_on"},
     }
 
 Templates only lay this out: every word about the form is chosen here (or in wording.py /
 formatting.py), so the Word and PDF versions never carry two copies of the same wording.
+Column ``width``s (percent of the text width, from :func:`column_widths`) are the one
+source of a table's proportions: the HTML sets them on ``<col>``, the Word templates on
+``w:gridCol`` and every cell's ``w:tcW`` (templates/docx/build.py).
 """
 
 from __future__ import annotations
@@ -40,6 +44,9 @@ def has_long_word(value: str) -> bool:
 
 
 LINE_CHARS = 84  # characters of 9.5pt table text across the A4 text width, less padding
+# Large print sets tables in 16pt: fewer characters to the line, so each column's longest
+# word takes a larger share of it.
+VARIANT_LINE_CHARS = {"standard": LINE_CHARS, "large_print": round(LINE_CHARS * 9.5 / 16)}
 CELL_PADDING = 2  # characters' worth of cell padding and rule
 
 
@@ -48,7 +55,7 @@ def _longest_word(text: str, bold: bool) -> float:
     return min(LONG_WORD, longest) * (1.15 if bold else 1.0)
 
 
-def column_widths(rows: Sequence[Sequence[str]]) -> list[float]:
+def column_widths(rows: Sequence[Sequence[str]], line_chars: int = LINE_CHARS) -> list[float]:
     """Column widths in percent for a fixed table layout, found from the text the way an
     automatic layout would (at a fraction of WeasyPrint's cost): every column first gets
     its longest word (the header's in bold), then the rest of the line goes to the
@@ -58,10 +65,10 @@ def column_widths(rows: Sequence[Sequence[str]]) -> list[float]:
                                 *(_longest_word(text, False) for text in col[1:]))
              for col in columns]
     most = [CELL_PADDING + max(min(60, len(str(text))) for text in col) for col in columns]
-    if sum(most) <= LINE_CHARS:
+    if sum(most) <= line_chars:
         chars = most
     else:
-        spare = max(0.0, LINE_CHARS - sum(least))
+        spare = max(0.0, line_chars - sum(least))
         extra = [max(0.0, m - lo) for m, lo in zip(most, least)]
         share = sum(extra) or 1.0
         chars = [lo + spare * e / share for lo, e in zip(least, extra)]
@@ -72,10 +79,23 @@ def field(label: str, value: str) -> Field:
     return {"label": label, "value": value}
 
 
+def table_columns(labels: Sequence[str], rows: Iterable[Sequence[str]],
+                  numeric: Iterable[int] = (), variant: str = "standard") -> list[dict[str, Any]]:
+    """The column heads of a table: label, right-aligned or not, and the width in percent
+    of the text width that both the PDF and the Word file give the column (for the
+    variant's type size)."""
+    num = set(numeric)
+    widths = column_widths([list(labels)] + [list(row) for row in rows],
+                           VARIANT_LINE_CHARS.get(variant, LINE_CHARS))
+    return [{"label": label, "num": i in num, "width": widths[i]}
+            for i, label in enumerate(labels)]
+
+
 def table(caption: str, columns: Sequence[str], rows: Iterable[Sequence[str]],
           numeric: Iterable[int] = (), footer: Sequence[str] | None = None) -> Table:
     """A captioned table; ``numeric`` columns are right-aligned (money, percentages)."""
     num = set(numeric)
+    rows = [list(row) for row in rows]
 
     def cells(row: Sequence[str]) -> list[dict[str, Any]]:
         return [{"text": str(value), "num": i in num, "long": has_long_word(str(value))}
@@ -83,11 +103,9 @@ def table(caption: str, columns: Sequence[str], rows: Iterable[Sequence[str]],
 
     body = [cells(row) for row in rows] or [cells(["None recorded"] + [""] * (len(columns) - 1))]
     tail = [cells(footer)] if footer else []
-    widths = column_widths([list(columns)] + [list(row) for row in rows])
     return {
         "caption": caption,
-        "columns": [{"label": c, "num": i in num, "width": widths[i]}
-                    for i, c in enumerate(columns)],
+        "columns": table_columns(columns, rows, numeric=num),
         "rows": body,
         "footer": tail,
         # The same rows as label/value records (large print lays a table out this way).

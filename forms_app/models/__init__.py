@@ -18,6 +18,7 @@ from forms_app.models.case import (
 )
 from forms_app.models.document import DOCUMENT_FORMATS, Document
 from forms_app.models.form import FORM_STATUSES, SIGNATURE_PARTIES, FormRecord, Signature
+from forms_app.models.held_answers import HeldAnswers
 from forms_app.models.organisation import ORGANISATION_TYPES, Organisation
 from forms_app.models.person import COMMUNICATION_FORMATS, Person
 from forms_app.models.user import ALL_ROLES, ROLE_LABELS, LoginThrottle, Membership, Role, User
@@ -42,6 +43,7 @@ __all__ = [
     "Detention",
     "Document",
     "FormRecord",
+    "HeldAnswers",
     "LoginThrottle",
     "Membership",
     "Organisation",

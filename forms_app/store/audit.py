@@ -3,6 +3,8 @@
 Actions in use (keep to `noun.verb`): auth.login, auth.login_failed, auth.logout,
 person.view, person.create, case.view, case.open, case.update, register.search,
 form.create, form.save_draft, form.submit, form.signoff, form.supersede,
+form.hold_answers (a step posted just after a timeout, kept for its user),
+form.restore_answers (those answers taken back after signing in again),
 document.create, document.download, audit.view.
 
 The row is committed with the rest of the request's work (views commit once), so a

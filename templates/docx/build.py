@@ -4,6 +4,11 @@ Every professional document shares the document model (forms_app/documents/model
 each ``<document>.docx`` is the same docxtpl layout; ``<document>.large_print.docx`` is the
 same layout with large-print sizes. The generated files are committed; a test checks they
 are current (``python templates/docx/build.py --check``).
+
+Tables take their column widths from the model (``columns[i].width``, percent of the text
+width, the same numbers the PDF's ``<col>``s get). The templates hold them as Jinja in the
+``w:gridCol`` and ``w:tcW`` widths: they are sources for forms_app/documents/docx.py (Word
+itself may refuse to open a template; a rendered document is plain OOXML).
 """
 
 from __future__ import annotations
@@ -13,15 +18,17 @@ import hashlib
 import io
 import sys
 import zipfile
+from collections.abc import Sequence
 from pathlib import Path
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
-from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt, RGBColor
+from docx.shared import Emu, Mm, Pt, RGBColor
 
 HERE = Path(__file__).resolve().parent
 DOCUMENTS = ("aftercare_plan", "funding_agreement", "leave_funding_agreement",
@@ -29,9 +36,15 @@ DOCUMENTS = ("aftercare_plan", "funding_agreement", "leave_funding_agreement",
              "responsibility_statement")
 # body, title, heading, table caption, running header/footer (points)
 SIZES = {"standard": (10.5, 20, 13.5, 9.5, 8), "large_print": (16, 28, 20, 14, 12)}
+# Text in tables laid out by the model's widths: the PDF's size (print.css), which the
+# model's column_widths assumes.
+TABLE_TEXT = {"standard": 9.5, "large_print": 16}
 BLUE, DARK, RED, GREY = (RGBColor(0x00, 0x5E, 0xB8), RGBColor(0x00, 0x30, 0x87),
                          RGBColor(0xD5, 0x28, 0x1B), RGBColor(0x42, 0x55, 0x63))
 FONT = "Arial"
+PAGE_WIDTH, PAGE_HEIGHT, SIDE_MARGIN = Mm(210), Mm(297), Mm(18)
+TEXT_TWIPS = Emu(PAGE_WIDTH - 2 * SIDE_MARGIN).twips  # the width tables span
+CELL_MARGIN_TWIPS = Mm(1.5).twips
 
 
 def _styles(doc: Document, variant: str) -> None:
@@ -50,6 +63,9 @@ def _styles(doc: Document, variant: str) -> None:
     caption.font.name, caption.font.size, caption.font.italic = FONT, Pt(table), False
     caption.font.bold, caption.font.color.rgb = True, GREY
     caption.paragraph_format.keep_with_next = True
+    cell_text = doc.styles.add_style("Table text", WD_STYLE_TYPE.PARAGRAPH)
+    cell_text.base_style = normal
+    cell_text.font.size = Pt(TABLE_TEXT[variant])
 
 
 def _field(paragraph, instruction: str, size: float) -> None:
@@ -115,6 +131,61 @@ def _widths(table, millimetres: tuple[int, ...]) -> None:
             cell.width = Mm(width)
 
 
+def _twips(percent: str) -> str:
+    """Jinja for a model column width (percent of the text width) in twips."""
+    return f"{{{{ ({percent} * {TEXT_TWIPS} / 100) | round | int }}}}"
+
+
+def _cell_margins(table) -> None:
+    """The PDF's cell padding (print.css), which the model's widths allow for."""
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        margin = OxmlElement(f"w:{side}")
+        margin.set(qn("w:w"), str(CELL_MARGIN_TWIPS))
+        margin.set(qn("w:type"), "dxa")
+        margins.append(margin)
+    table._tbl.tblPr.insert_element_before(margins, "w:tblLook", "w:tblCaption",
+                                           "w:tblDescription", "w:tblPrChange")
+
+
+def _model_widths(table, percents: Sequence[str], columns_loop: str = "") -> None:
+    """A fixed layout across the text width with the model's column widths: one
+    ``w:gridCol`` per column (``columns_loop``: one repeated for a ``{%tc %}`` table) and
+    the same width on the cell of that column in every row (``_cell_width``)."""
+    table.autofit = False
+    width = table._tbl.tblPr.find(qn("w:tblW"))
+    width.set(qn("w:type"), "dxa")
+    width.set(qn("w:w"), str(TEXT_TWIPS))
+    _cell_margins(table)
+    grid = table._tbl.tblGrid
+    for col in grid.findall(qn("w:gridCol")):
+        grid.remove(col)
+    for percent in percents:
+        col = OxmlElement("w:gridCol")
+        col.set(qn("w:w"), _twips(percent))
+        grid.append(col)
+    if columns_loop:
+        grid.text, col.tail = f"{{% for {columns_loop} %}}", "{% endfor %}"
+
+
+def _table_text(table) -> None:
+    """Every paragraph of a model-width table in the "Table text" style."""
+    for row in table.rows:
+        for cell in row.cells:
+            for paragraph in cell.paragraphs:
+                paragraph.style = "Table text"
+
+
+def _cell_width(cell, percent: str, numeric: str = "") -> None:
+    """The cell's width from the model; ``numeric`` right-aligns it (money, percentages)."""
+    width = cell._tc.get_or_add_tcPr().get_or_add_tcW()
+    width.set(qn("w:type"), "dxa")
+    width.set(qn("w:w"), _twips(percent))
+    if numeric:
+        align = cell.paragraphs[0]._p.get_or_add_pPr().get_or_add_jc()
+        align.set(qn("w:val"), f"{{{{ 'right' if {numeric} else 'left' }}}}")
+
+
 def _tag(doc: Document, tag: str) -> None:
     doc.add_paragraph(tag)
 
@@ -149,34 +220,48 @@ def _data_table(doc: Document) -> None:
     doc.add_paragraph("{{ t.caption }}", style="Caption")
     table = doc.add_table(rows=4, cols=3)
     table.style = "Table Grid"
+    _model_widths(table, ["c.width"], columns_loop="c in t.columns")
     head = table.rows[0].cells
     head[0].text, head[2].text = "{%tc for c in t.columns %}", "{%tc endfor %}"
     head[1].paragraphs[0].add_run("{{ c.label }}").bold = True
+    _cell_width(head[1], "c.width", numeric="c.num")
     _shade(head[1], "E8EDEE")
+    head[1].vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
     _repeat_header(table.rows[0])
     table.rows[1].cells[0].merge(table.rows[1].cells[2]).text = \
         "{%tr for row in t.rows + t.footer %}"
     body = table.rows[2].cells
     body[0].text, body[2].text = "{%tc for cell in row %}", "{%tc endfor %}"
     body[1].text = "{{ cell.text }}"
+    _cell_width(body[1], "t.columns[loop.index0].width", numeric="cell.num")
     table.rows[3].cells[0].merge(table.rows[3].cells[2]).text = "{%tr endfor %}"
+    _table_text(table)
     _tag(doc, "{%p endfor %}")
+
+
+def _head(table, columns: str) -> None:
+    """A fixed table's header row: the model's column labels and widths, repeated on
+    every page."""
+    count = len(table.columns)
+    _model_widths(table, [f"{columns}[{i}].width" for i in range(count)])
+    for i, cell in enumerate(table.rows[0].cells):
+        cell.paragraphs[0].add_run(f"{{{{ {columns}[{i}].label }}}}").bold = True
+        _cell_width(cell, f"{columns}[{i}].width")
+        _shade(cell, "E8EDEE")
+        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
+    _repeat_header(table.rows[0])
 
 
 def _checklist(doc: Document) -> None:
     doc.add_heading("{{ checklist.heading }}", level=2)
-    doc.add_paragraph("Each rule checked for this form, its result and its source",
-                      style="Caption")
-    columns = ("Rule", "Requirement", "Result", "Source")
+    doc.add_paragraph("{{ checklist.caption }}", style="Caption")
     table = doc.add_table(rows=4, cols=4)
     table.style = "Table Grid"
-    for cell, name in zip(table.rows[0].cells, columns):
-        cell.paragraphs[0].add_run(name).bold = True
-        _shade(cell, "E8EDEE")
-    _widths(table, (22, 92, 24, 36))
-    _repeat_header(table.rows[0])
+    _head(table, "checklist.columns")
     table.rows[1].cells[0].merge(table.rows[1].cells[3]).text = "{%tr for r in checklist.rows %}"
     cells = table.rows[2].cells
+    for i, cell in enumerate(cells):
+        _cell_width(cell, f"checklist.columns[{i}].width")
     cells[0].text, cells[1].text = "{{ r.rule }}", "{{ r.title }}"
     cells[1].add_paragraph("{%p if r.message %}")
     cells[1].add_paragraph("{{ r.message }}").runs[0].font.color.rgb = GREY
@@ -184,25 +269,24 @@ def _checklist(doc: Document) -> None:
     cells[2].paragraphs[0].add_run("{{ r.result }}").bold = True
     cells[3].text = "{{ r.citation }}"
     table.rows[3].cells[0].merge(table.rows[3].cells[3]).text = "{%tr endfor %}"
+    _table_text(table)
 
 
 def _signoff(doc: Document) -> None:
     doc.add_heading("{{ signoff.heading }}", level=2)
     doc.add_paragraph("{{ signoff.statement }}")
-    columns = ("Name", "Role", "Organisation", "Signed as", "Date")
     _tag(doc, "{%p if signoff.signatories %}")
     table = doc.add_table(rows=4, cols=5)
     table.style = "Table Grid"
-    for cell, name in zip(table.rows[0].cells, columns):
-        cell.paragraphs[0].add_run(name).bold = True
-        _shade(cell, "E8EDEE")
-    _repeat_header(table.rows[0])
+    _head(table, "signoff.columns")
     table.rows[1].cells[0].merge(table.rows[1].cells[4]).text = \
         "{%tr for s in signoff.signatories %}"
-    for cell, key in zip(table.rows[2].cells, ("name", "role", "organisation", "party",
-                                                "signed_on")):
+    for i, (cell, key) in enumerate(zip(table.rows[2].cells, ("name", "role", "organisation",
+                                                              "party", "signed_on"))):
         cell.text = f"{{{{ s.{key} }}}}"
+        _cell_width(cell, f"signoff.columns[{i}].width")
     table.rows[3].cells[0].merge(table.rows[3].cells[4]).text = "{%tr endfor %}"
+    _table_text(table)
     _tag(doc, "{%p endif %}")
     _tag(doc, "{%p for m in signoff.missing %}")
     doc.add_paragraph("Signature still needed: {{ m }}").runs[0].bold = True
@@ -265,8 +349,8 @@ def build(variant: str) -> bytes:
     doc = Document()
     section = doc.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.left_margin = section.right_margin = Mm(18)
+    section.page_width, section.page_height = PAGE_WIDTH, PAGE_HEIGHT
+    section.left_margin = section.right_margin = SIDE_MARGIN
     section.top_margin, section.bottom_margin = Mm(20), Mm(20)
     doc.core_properties.title = "{{ title }}"
     doc.core_properties.language = "en-GB"

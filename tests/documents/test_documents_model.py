@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from forms_app.documents.model import LINE_CHARS, column_widths, table
+from forms_app.documents.model import LINE_CHARS, VARIANT_LINE_CHARS, column_widths, table
 
 
 def test_widths_add_up_to_the_line() -> None:
@@ -35,3 +35,17 @@ def test_table_records_drop_empty_cells() -> None:
         {"label": "Service", "text": "Total", "num": False, "long": False},
         {"label": "Weekly cost", "text": "£1.00", "num": True, "long": False}]
     assert [c["num"] for c in built["columns"]] == [False, False, True]
+
+
+def test_large_print_widths_keep_short_words_whole_on_its_shorter_line() -> None:
+    rows = [["Rule", "Requirement", "Result", "Source"],
+            ["FUND-01", "The policy default basis uses the pack's default split; a different "
+             "split is an agreed variation", "Noted", "Worcestershire policy Annex 2 A2.1"]]
+    line = VARIANT_LINE_CHARS["large_print"]
+    assert line < LINE_CHARS
+    large, standard = column_widths(rows, line), column_widths(rows)
+    share_of_line = [w / 100 * line for w in large]
+    for share, word in zip(share_of_line, ("FUND-01", "Requirement", "Result", "Worcestershire")):
+        assert share >= len(word)
+    assert large[0] > standard[0]  # the rule ID's column grows as the line gets shorter
+    assert large[1] < standard[1]

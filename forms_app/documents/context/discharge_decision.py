@@ -51,4 +51,4 @@ def build(result: Any, signoff: Any, variant: str) -> dict[str, Any]:
                     subtitle="Joint decision of the local authority and the health side",
                     parties=[signer_org(data, "local_authority"),
                              signer_org(data, "responsible_clinician", "icb")],
-                    sections=sections)
+                    sections=sections, variant=variant)

@@ -43,4 +43,5 @@ def build(result: Any, signoff: Any, variant: str) -> dict[str, Any]:
                     title="Section 117 dispute notice",
                     subtitle="Notice of a dispute about responsibility or funding",
                     parties=[data.get("raised_by"), against],
-                    sections=[_dispute(data), _interim(data)], issued_by=data.get("raised_by"))
+                    sections=[_dispute(data), _interim(data)], issued_by=data.get("raised_by"),
+                    variant=variant)

@@ -48,4 +48,5 @@ def build(result: Any, signoff: Any, variant: str) -> dict[str, Any]:
                     title="Section 17 leave funding agreement",
                     subtitle="Mental Health Act 1983, section 17 leave and section 117",
                     parties=[signer_org(data, "local_authority"), signer_org(data, "icb")],
-                    sections=[_detention(data), _leave(data), _funding(data)])
+                    sections=[_detention(data), _leave(data), _funding(data)],
+                    variant=variant)

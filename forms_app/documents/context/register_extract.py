@@ -54,4 +54,5 @@ def build(result: Any, signoff: Any, variant: str) -> dict[str, Any]:
                     title="Section 117 register extract",
                     subtitle="Entry in the section 117 aftercare register",
                     parties=[data.get("responsible_la"), data.get("responsible_icb")],
-                    sections=sections, issued_by=data.get("responsible_la"))
+                    sections=sections, issued_by=data.get("responsible_la"),
+                    variant=variant)

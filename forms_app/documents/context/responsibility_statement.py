@@ -59,4 +59,5 @@ def build(result: Any, signoff: Any, variant: str) -> dict[str, Any]:
                     subtitle="Which local authority and ICB are responsible, and why",
                     parties=[_org(la) if la else None, _org(icb) if icb else None],
                     sections=[answer, _side("Responsible local authority", la),
-                              _side("Responsible integrated care board", icb), history])
+                              _side("Responsible integrated care board", icb), history],
+                    variant=variant)

@@ -16,6 +16,9 @@ request): no login -> redirect to sign in (401 JSON under /api); a view without 
 -> 403, so a forgotten decorator fails closed. The decorator also checks on call, so a
 view reached any other way is still protected. For a MethodView, decorate the class.
 Organisation scoping is separate: load cases/forms with `forms_app.web.access`.
+
+`keeps_answers(handler)` (optional, with a role marker) lets a form page keep what was
+posted after the session ended: see `forms_app.web.auth.session` and journeys/held.py.
 """
 
 from __future__ import annotations
@@ -31,6 +34,9 @@ from forms_app.models import ALL_ROLES
 F = TypeVar("F", bound=Callable[..., Any])
 ROLES_ATTR = "s117_required_roles"
 PUBLIC_ATTR = "s117_public"
+KEEPER_ATTR = "s117_answer_keeper"
+# handler(user, reason, **view_args) -> True when it kept the posted answers for `user`.
+AnswerKeeper = Callable[..., bool]
 
 
 def requires_any_role(*roles: str) -> Callable[[F], F]:
@@ -77,3 +83,22 @@ def required_roles(view: Callable[..., Any]) -> frozenset[str] | None:
 
 def is_public(view: Callable[..., Any]) -> bool:
     return bool(getattr(view, PUBLIC_ATTR, False))
+
+
+def keeps_answers(handler: AnswerKeeper) -> Callable[[F], F]:
+    """Mark a view whose POST, arriving just after the session ended, `handler` may keep.
+
+    The handler is called (before the redirect to sign in) only for a session that ended
+    by the idle or absolute timeout, whose user still exists, is active and did not sign
+    out, and whose CSRF token is valid; it must still check scoping itself.
+    """
+
+    def decorate(view: F) -> F:
+        setattr(view, KEEPER_ATTR, handler)
+        return view
+
+    return decorate
+
+
+def answer_keeper(view: Callable[..., Any]) -> AnswerKeeper | None:
+    return getattr(view, KEEPER_ATTR, None)

@@ -9,6 +9,12 @@ reloaded and the cookie refused when
 - more than `S117_ABSOLUTE_LIFETIME` passed since `iat` (12 hours);
 - the user was deactivated.
 `g.user` is the signed-in `User` or None; templates see it as `current_user`.
+
+Answers posted just after a timeout are not lost: when a POST arrives on a session that
+ended by the idle or absolute timeout (not by signing out, not for a visitor who never
+signed in), the cookie still names an active user whose `sv` matches, and its CSRF token
+is valid for that session, the view's answer keeper (`keeps_answers`) may hold the posted
+answers on the server for that user before the redirect to sign in.
 """
 
 from __future__ import annotations
@@ -16,16 +22,22 @@ from __future__ import annotations
 import time
 from urllib.parse import urlsplit
 
-from flask import abort, current_app, g, jsonify, redirect, request, session, url_for
+from flask import abort, current_app, flash, g, jsonify, redirect, request, session, url_for
+from flask_wtf.csrf import validate_csrf
 from werkzeug.wrappers import Response
+from wtforms.validators import ValidationError
 
 from forms_app.models import User
 from forms_app.store.db import db
-from forms_app.web.auth.decorators import is_public, required_roles
+from forms_app.web.auth.decorators import answer_keeper, is_public, required_roles
 
 # Flask's own static route cannot carry a decorator.
 PUBLIC_ENDPOINTS = frozenset({"static"})
 STATIC_ENDPOINTS = frozenset({"static", "assets.nhsuk"})
+# Sessions ended by a clock, not by the person: their last POST may be kept.
+TIMED_OUT = frozenset({"idle", "expired"})
+ANSWERS_KEPT_MESSAGE = ("We have kept the answers you entered on that page. Sign in again "
+                        "to go back to it: your answers will be saved then.")
 
 
 def login_user(user: User) -> None:
@@ -44,12 +56,15 @@ def load_user() -> None:
     """before_request: set `g.user` from the session, or clear a session that has ended."""
     g.user = None
     g.session_ended = None
+    g.timed_out_user = None
     uid = session.get("uid")
     if uid is None or request.endpoint in STATIC_ENDPOINTS:
         return  # static files need no user (and must not cost a query each)
     user = db.session.get(User, uid)
     reason = _why_ended(user)
     if reason:
+        if reason in TIMED_OUT and request.method == "POST" and _posted_csrf_valid():
+            g.timed_out_user = user  # read before the cookie (and its CSRF secret) is gone
         session.clear()
         g.session_ended = reason
         return
@@ -69,6 +84,17 @@ def _why_ended(user: User | None) -> str | None:
     if now - session.get("iat", 0) > config["S117_ABSOLUTE_LIFETIME"].total_seconds():
         return "expired"
     return None
+
+
+def _posted_csrf_valid() -> bool:
+    """The POST carries a CSRF token valid for the current (ended) session: checked here
+    even when CSRFProtect is switched off, because keeping answers acts for the user."""
+    try:
+        validate_csrf(request.form.get(current_app.config.get("WTF_CSRF_FIELD_NAME",
+                                                              "csrf_token")))
+    except ValidationError:
+        return False
+    return True
 
 
 def enforce_access() -> Response | None:
@@ -91,7 +117,22 @@ def _unauthenticated() -> Response:
     if _wants_json():
         return _json_error(401, "sign in required")
     ended = g.get("session_ended")
+    if _keep_posted_answers():
+        flash(ANSWERS_KEPT_MESSAGE)
     return redirect(url_for("auth.login", next=safe_next(request.full_path), ended=ended))
+
+
+def _keep_posted_answers() -> bool:
+    """Let the view's answer keeper hold a POST that arrived just after a timeout."""
+    user = g.get("timed_out_user")
+    if user is None:
+        return False
+    view = current_app.view_functions[request.endpoint]
+    keeper = answer_keeper(view)
+    roles = required_roles(view)
+    if keeper is None or roles is None or not (user.roles & roles):
+        return False
+    return bool(keeper(user, g.session_ended, **(request.view_args or {})))
 
 
 def _forbidden() -> Response:

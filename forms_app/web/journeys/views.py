@@ -4,6 +4,9 @@ Each step posts its answers, which are saved as they are (a draft is never lost)
 step is shown again with the findings that belong on it until each has been seen once,
 so errors and warnings appear beside the fields that cause them. SCHEMA errors (a date
 that is not a date) always hold the person on the step.
+
+A step posted just after the session timed out is kept for its user (journeys/held.py)
+and saved here, through the same path, when they sign in again and open the step.
 """
 
 from __future__ import annotations
@@ -21,21 +24,24 @@ from flask import (
     request,
     url_for,
 )
+from werkzeug.datastructures import MultiDict
 from werkzeug.wrappers import Response
 
 from forms_app.models import FormRecord
+from forms_app.services import held_answers
 from forms_app.services.errors import EditConflict, NotEditable
 from forms_app.services.signoff import NotReadyError, submit
 from forms_app.store import audit
 from forms_app.store.db import db
 from forms_app.web.access import case_or_404, form_or_404
-from forms_app.web.auth.decorators import requires_any_role
+from forms_app.web.auth.decorators import keeps_answers, requires_any_role
 from forms_app.web.forms import JOURNEYS
 from forms_app.web.forms.binding import add_item, apply, form_values, get_path, remove_item
 from forms_app.web.forms.builder import form_class, item_values
 from forms_app.web.forms.placement import Placed, on_step
 from forms_app.web.forms.spec import Repeat, Step
 from forms_app.web.journeys import drafts
+from forms_app.web.journeys.held import hold_posted_step
 from forms_app.web.journeys.pages import (
     ANY_EDITOR,
     can_edit,
@@ -96,11 +102,15 @@ def start(case_id: int, kind: str) -> str | Response:
 
 
 @bp.route("/forms/<int:form_id>/steps/<slug>", methods=["GET", "POST"])
+@keeps_answers(hold_posted_step)
 @requires_any_role(*ANY_EDITOR)
 def step(form_id: int, slug: str) -> str | Response | tuple[str, int]:
     record, current = _editable_step(form_id, slug)
     cls = form_class(record.kind, current)
     if request.method == "GET":
+        held = held_answers.take(g.user, record, current.slug)
+        if held is not None:
+            return _restore_held(record, current, MultiDict(held))
         _audit_view(record, current.slug)
         form = cls(formdata=None, data=item_values(form_values(current, record.data), current))
         review = request.args.get("review") == "1"
@@ -108,10 +118,8 @@ def step(form_id: int, slug: str) -> str | Response | tuple[str, int]:
     form = cls()
     if not form.validate_on_submit():  # only the CSRF token is validated here
         abort(400)
-    values = {k: v for k, v in form.data.items() if k != "csrf_token"}
-    data = _with_item_action(current, apply(current, values, record.data))
     try:
-        drafts.save_draft(record, data, g.user, _posted_lock())
+        data = _save_posted(record, current, form, request.form)
     except EditConflict:
         db.session.rollback()
         return render_template("journeys/conflict.html", record=record, step=current), 409
@@ -122,6 +130,40 @@ def step(form_id: int, slug: str) -> str | Response | tuple[str, int]:
     if request.form.get("add") or request.form.get("remove"):
         return redirect(_step_url(record, current, anchor=_new_item_anchor(current, data)))
     return _after_save(record, current)
+
+
+def _save_posted(record: FormRecord, current: Step, form: Any,
+                 posted: MultiDict[str, str]) -> dict[str, Any]:
+    """Save a step's posted answers as the draft (EditConflict on a stale lock_version)."""
+    values = {k: v for k, v in form.data.items() if k != "csrf_token"}
+    data = _with_item_action(current, apply(current, values, record.data), posted)
+    drafts.save_draft(record, data, g.user, _posted_lock(posted))
+    return data
+
+
+def _restore_held(record: FormRecord, current: Step, posted: MultiDict[str, str]) -> str:
+    """Save answers kept from a timed-out session, as that POST would have been saved.
+
+    Saved with the lock_version the page was opened with, so an edit somebody made
+    meanwhile is never overwritten: then the answers are shown as typed, not saved.
+    """
+    cls = form_class(record.kind, current)
+    typed = cls(formdata=posted)
+    try:
+        _save_posted(record, current, typed, posted)
+    except EditConflict:
+        outcome = "conflict"  # nothing was written (the savepoint rolled back)
+    else:
+        outcome = "saved"
+    audit.record("form.restore_answers", user=g.user, record_type="form",
+                 record_id=record.id, person_id=record.case.person_id,
+                 details={"kind": record.kind, "version": record.version,
+                          "page": current.slug, "outcome": outcome})
+    _audit_view(record, current.slug)  # commits the restore and its audit rows
+    if outcome == "conflict":
+        return _render_step(record, current, typed, show=False, restored=outcome)
+    form = cls(formdata=None, data=item_values(form_values(current, record.data), current))
+    return _render_step(record, current, form, show=True, restored=outcome)
 
 
 def _new_item_anchor(current: Step, data: dict[str, Any]) -> str | None:
@@ -154,21 +196,22 @@ def _editable_step(form_id: int, slug: str) -> tuple[FormRecord, Step]:
     return record, current
 
 
-def _with_item_action(current: Step, data: dict[str, Any]) -> dict[str, Any]:
+def _with_item_action(current: Step, data: dict[str, Any],
+                      posted: MultiDict[str, str]) -> dict[str, Any]:
     """Apply an "Add another" or "Remove" button to the posted answers."""
     repeats = {e.name: e for e in current.elements if isinstance(e, Repeat)}
-    added = request.form.get("add")
+    added = posted.get("add")
     if added in repeats:
         return add_item(repeats[added], data)
-    removed = request.form.get("remove", "")
+    removed = posted.get("remove", "")
     name, _, index = removed.rpartition("-")
     if name in repeats and index.isdigit():
         return remove_item(repeats[name], int(index), data)
     return data
 
 
-def _posted_lock() -> int | None:
-    value = request.form.get("lock_version", "")
+def _posted_lock(posted: MultiDict[str, str] | None = None) -> int | None:
+    value = (request.form if posted is None else posted).get("lock_version", "")
     return int(value) if value.isdigit() else -1
 
 
@@ -190,7 +233,8 @@ def _after_save(record: FormRecord, current: Step) -> str | Response:
     return redirect(url_for("journeys.check_answers", form_id=record.id))
 
 
-def _render_step(record: FormRecord, current: Step, form: Any, show: bool) -> str:
+def _render_step(record: FormRecord, current: Step, form: Any, show: bool,
+                 restored: str | None = None) -> str:
     journey = JOURNEYS[record.kind]
     steps = journey.steps_for(record.data)
     result = check(record)
@@ -205,6 +249,7 @@ def _render_step(record: FormRecord, current: Step, form: Any, show: bool) -> st
         "journeys/step.html", record=record, journey=journey, step=current, steps=steps,
         form=form, placed=local, data=record.data, shown=shown, reasons=reasons,
         autosave_seconds=autosave_seconds(), saved=request.args.get("saved") == "1",
+        restored=restored,
         spot_url=lambda spot: _spot_url(record, spot),
     )
 
