@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from forms_app.policy import national
 from forms_app.policy.dates import long_date
 
 _RESIDENCE_KEYS = ("ordinary_residence_la", "gp_practice_icb", "usual_residence_icb")
@@ -57,6 +58,12 @@ class State:
     care_placement: dict[str, Any] | None = None
     accommodation: dict[str, Any] | None = None
     la_05_note: str | None = None
+    as_of: date | None = None  # the day the answer is given for: words follow the law then
+
+    def nhs_word(self, day: date | None = None) -> str:
+        """'CCG' or 'ICB': what NHS commissioners were called on ``day`` (default: as_of)."""
+        day = day or self.as_of
+        return national.body_word(day) if day else "ICB"
 
     def update_residence(self, event: Mapping[str, Any]) -> None:
         for key in _RESIDENCE_KEYS:
@@ -69,23 +76,44 @@ class State:
                 body.reasons.append(text)
 
 
+def _code(value: Mapping[str, Any] | None) -> Any:
+    return (value or {}).get("code")
+
+
+def _stays_after_leaving(st: State, day: date, verb: str, area: Mapping[str, Any] | None,
+                        noun: str = "move", into: str = "to") -> None:
+    """RESP-LA-02 (W 4.3.3, 17.1): moving to, or being placed in, another council's area after
+    leaving hospital does not change the responsible council; nor does it move the ICB.
+
+    ``verb`` is "moved" or "was placed … by …", ``into`` the word before the new area;
+    ``noun`` names the event in the ICB's reason.
+    """
+    if not st.entitled or st.in_hospital or st.la is None:
+        return
+    if st.la.organisation is not None:
+        here = org_words(st.la.organisation)
+        if area and _code(area) == _code(st.la.organisation):
+            st.la.reasons.append(
+                f"{st.name} {verb} within {here}'s area on {long_date(day)}: the responsible "
+                f"local authority is unchanged, {here}.")
+        else:
+            where = f"{org_words(area)}'s area" if area else "an area not recorded"
+            st.la.reasons.append(
+                f"{st.name} {verb} {into} {where} on {long_date(day)}, after leaving hospital; "
+                "a move to or placement in another area after discharge does not change the "
+                f"responsible local authority, so {here} stays responsible (RESP-LA-02).")
+            if st.la.rule == "RESP-LA-01":
+                st.la.rule = "RESP-LA-02"
+    if st.icb is not None and st.icb.organisation is not None:
+        st.icb.reasons.append(
+            f"The {noun} on {long_date(day)} does not change the {st.nhs_word(day)} responsible "
+            f"for s117 aftercare: {org_words(st.icb.organisation)} stays responsible.")
+
+
 def moved(st: State, event: Mapping[str, Any]) -> None:
     st.update_residence(event)
     st.accommodation = None  # a move of their own ends any council placement being followed
-    if not st.entitled or st.in_hospital or st.la is None:
-        return
-    new_area = org_words(event.get("ordinary_residence_la"))
-    if st.la.organisation is not None:
-        st.la.reasons.append(
-            f"{st.name} moved to {new_area}'s area on {long_date(event['date'])}, after leaving "
-            "hospital; a move after discharge does not change the responsible local authority, "
-            f"so {org_words(st.la.organisation)} stays responsible (RESP-LA-02).")
-        if st.la.rule == "RESP-LA-01":
-            st.la.rule = "RESP-LA-02"
-    if st.icb is not None and st.icb.organisation is not None:
-        st.icb.reasons.append(
-            f"The move on {long_date(event['date'])} does not change the ICB responsible for s117 "
-            f"aftercare: {org_words(st.icb.organisation)} stays responsible.")
+    _stays_after_leaving(st, event["date"], "moved", event.get("ordinary_residence_la"))
 
 
 def cto_started(st: State, event: Mapping[str, Any]) -> None:
@@ -110,9 +138,15 @@ def care_placement(st: State, event: Mapping[str, Any]) -> None:
         st.care_placement = dict(event)
     if event.get("ordinary_residence_la"):
         st.residence["ordinary_residence_la"] = event["ordinary_residence_la"]
+    by = org_words(event.get("placing_la")) if event.get("placing_la") else "a council"
+    _stays_after_leaving(st, event["date"], f"was placed under the Children Act 1989 by {by}",
+                         event.get("ordinary_residence_la"), "placement", "in")
 
 
 def accommodation_placement(st: State, event: Mapping[str, Any]) -> None:
     st.accommodation = dict(event)
     if event.get("ordinary_residence_la"):
         st.residence["ordinary_residence_la"] = event["ordinary_residence_la"]
+    by = org_words(event.get("placing_la")) if event.get("placing_la") else "a council"
+    _stays_after_leaving(st, event["date"], f"was placed in accommodation by {by}",
+                         event.get("ordinary_residence_la"), "placement", "in")

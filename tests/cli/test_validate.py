@@ -39,6 +39,27 @@ def test_a_schema_error_exits_1_with_the_finding(s117, write_json) -> None:
     ]
 
 
+def test_fund_11_an_undated_signature_is_the_rules_finding_not_schema(s117, write_json) -> None:
+    form = load_example("funding_agreement")
+    form["signatures"][1]["signed_on"] = None
+    run = s117("validate", str(write_json(form)))
+    document = run.document()
+    assert run.code == 1
+    assert [(f["rule"], f["field"]) for f in document["findings"]] == [("FUND-11", "/signatures")]
+
+
+def test_fund_08_computed_percentages_are_largest_remainder(s117, write_json) -> None:
+    form = load_example("funding_agreement_harrow")
+    form["services"] = [
+        {"id": "S1", "description": "care", "weekly_cost_pence": 201, "health_share_percent": 0},
+        {"id": "S2", "description": "nurse", "weekly_cost_pence": 19799,
+         "health_share_percent": 100},
+    ]
+    computed = s117("validate", str(write_json(form))).document()["computed"]
+    assert computed["local_authority_percent"] == 1.01  # exactly 1.005: the tie to the council
+    assert computed["icb_percent"] == 98.99
+
+
 def test_an_unknown_kind_exits_1(s117, write_json) -> None:
     run = s117("validate", str(write_json({"kind": "shopping_list", "person": {}})))
     assert run.code == 1

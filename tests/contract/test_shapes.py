@@ -68,6 +68,9 @@ RULE_REPORTED = [
     ("change_notice", "/issued_by", "CHG-06"),
     ("register_entry", "/ended_on", "REG-03"),
     ("register_entry", "/events/1/recorded_on", "REG-02"),
+    ("funding_agreement", "/signatures/1/signed_on", "FUND-11"),
+    ("leave_funding_agreement", "/signatures/0/signed_on", "LEAVE-02"),
+    ("discharge_decision", "/signatures/1/signed_on", "DISCH-01"),
 ]
 
 
@@ -94,6 +97,18 @@ def test_absence_a_rule_describes_is_not_a_schema_error(
     loaded, key = _locate(data, pointer)
     assert key in loaded, f"{pointer} must be present for {rule}"
     assert loaded[key] is None
+
+
+@pytest.mark.parametrize("how", ["missing", "null"])
+def test_plan_11_missing_top_up_amount_is_the_rules_finding(how: str) -> None:
+    form = load_example("aftercare_plan")
+    accommodation = form["plan"]["services"][0]["accommodation"]
+    accommodation["preferred_by_person"] = True
+    accommodation["top_up"] = {"payer": "third_party", "sustainable_for_likely_duration": True}
+    if how == "null":
+        accommodation["top_up"]["weekly_amount_pence"] = None
+    errors = [(f.rule, f.field) for f in check_form(form).findings if f.severity == "error"]
+    assert errors == [("PLAN-11", "/plan/services/0/accommodation/top_up/weekly_amount_pence")]
 
 
 @pytest.mark.parametrize("how", ["missing", "null"])

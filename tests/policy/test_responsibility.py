@@ -307,3 +307,158 @@ def test_ELIG_01_history_without_qualifying_detention_is_explained() -> None:
 def test_RESP_LA_01_falls_back_to_last_recorded_residence() -> None:
     result = answer(moved("2024-01-01", "B", "GB"), detained("2025-01-10", la_code=None))
     assert sides(result)[0] == ("B", "RESP-LA-01")
+
+
+# ---- audit fixes ------------------------------------------------------------------------
+
+def _placement(day: str, kind: str = "accommodation_placement") -> dict:
+    if kind == "care_placement":
+        return event(day, kind, placed_under="children_act_1989", placing_la=la("A"),
+                     originating_icb=icb("GA"), ordinary_residence_la=la("B"))
+    return event(day, kind, placing_la=la("A"), ordinary_residence_la=la("B"),
+                 specified_accommodation=True)
+
+
+@pytest.mark.parametrize("kind", ["accommodation_placement", "care_placement"])
+def test_RESP_LA_02_placement_in_another_area_after_discharge(kind: str) -> None:
+    """W 17.1: 'moves to or is placed in another local authority area' keeps the council."""
+    result = answer(detained("2021-02-01"), left("2021-06-30"), _placement("2022-02-01", kind),
+                    born="2006-05-01")
+    assert sides(result) == (("A", "RESP-LA-02"), ("GA", "RESP-NHS-01"))
+    assert "in Council B's area on 1 February 2022, after leaving hospital" in \
+        " ".join(result["local_authority"]["reasons"])
+
+
+def test_RESP_LA_02_not_for_a_move_within_the_same_area() -> None:
+    result = answer(detained("2021-02-01"), left("2021-06-30"), moved("2022-01-01", "A", "GA2"))
+    assert sides(result)[0] == ("A", "RESP-LA-01")
+    assert "moved within Council A's area on 1 January 2022" in \
+        result["local_authority"]["reasons"][1]
+    result = answer(detained("2021-02-01"), left("2021-06-30"), moved("2022-01-01", "B", "GB"),
+                    moved("2022-06-01", "A", "GA"))
+    assert sides(result)[0] == ("A", "RESP-LA-02")
+
+
+def test_RESP_LA_02_move_on_the_day_of_leaving_listed_before_it() -> None:
+    """Same-day events are taken in their natural order, whatever order they were listed in."""
+    result = answer(detained("2021-02-01"), moved("2021-06-30", "B", "GB"), left("2021-06-30"))
+    assert sides(result)[0] == ("A", "RESP-LA-02")
+
+
+def test_RESP_LA_01_discharge_and_new_detention_on_one_day_listed_out_of_order() -> None:
+    result = answer(detained("2021-02-01"), left("2021-06-30"), moved("2022-01-01", "B", "GB"),
+                    detained("2023-01-01", la_code="B", gp="GB"),
+                    event("2023-01-01", "s117_discharged"))
+    assert result["status"] == "detained"
+    assert sides(result) == (("B", "RESP-LA-01"), ("GB", "RESP-NHS-01"))
+
+
+def test_DISCH_02_cto_ended_the_same_day_as_the_discharge_listed_after_it() -> None:
+    result = answer(detained("2021-02-01"), left("2021-06-30"), event("2021-06-30", "cto_started"),
+                    event("2022-01-01", "s117_discharged"), event("2022-01-01", "cto_ended"))
+    assert result["status"] == "ended"
+
+
+def test_DISCH_02_cto_ends_when_detained_again() -> None:
+    result = answer(detained("2021-02-01"), left("2021-06-30"), event("2021-06-30", "cto_started"),
+                    detained("2021-09-01"), left("2021-12-01"),
+                    event("2022-06-01", "s117_discharged"))
+    assert result["status"] == "ended"
+    assert "community treatment order ended when Alex was detained again on 1 September 2021" \
+        in " ".join(result["local_authority"]["reasons"])
+
+
+def test_RESP_LA_05_pending_note_names_a_placement_after_the_last_detention() -> None:
+    result = answer(detained("2021-02-01"), left("2021-06-30"), _placement("2022-02-01"))
+    note = result["local_authority"]["reasons"][-1]
+    assert "placed Alex in specified accommodation in Council B's area on 1 February 2022" in note
+    assert "pending" in note
+    assert sides(result)[0] == ("A", "RESP-LA-02")
+
+
+def test_RESP_LA_05_note_of_an_earlier_placement_is_not_repeated() -> None:
+    result = answer(detained("2021-02-01"), left("2021-06-30"), _placement("2021-08-01"),
+                    detained("2022-01-01", la_code="B"), left("2022-03-01"),
+                    event("2022-06-01", "s117_discharged"), moved("2022-07-01", "C", "GC"),
+                    detained("2023-01-01", la_code="C", gp="GC"))
+    assert sides(result)[0] == ("C", "RESP-LA-01")
+    la_text = " ".join(result["local_authority"]["reasons"])
+    assert "Council B" not in la_text
+    assert "RESP-LA-05" in la_text
+    assert "pending" in la_text
+
+
+def test_RESP_NHS_05_out_of_area_read_from_the_icb_when_placement_names_the_placing_council(
+) -> None:
+    """A looked-after child stays ordinarily resident in the placing council's area (Children
+    Act 1989 s105(6)); the placement is still out of area when the child is registered under
+    another ICB."""
+    placement = event("2020-10-01", "care_placement", placed_under="children_act_1989",
+                      placing_la=la("A"), originating_icb=icb("Z"), ordinary_residence_la=la("A"))
+    result = answer(placement, detained("2020-12-01", la_code="A", gp="W"), left("2021-03-01"),
+                    born="2003-01-15")
+    assert sides(result)[1] == ("Z", "RESP-NHS-05")
+    inside = dict(placement, originating_icb=icb("W"))
+    result = answer(inside, detained("2020-12-01", la_code="A", gp="W"), left("2021-03-01"),
+                    born="2003-01-15")
+    assert sides(result)[1] == ("W", "RESP-NHS-01")
+
+
+def test_RESP_NHS_01_ccg_before_july_2022_described_as_its_successor_icb() -> None:
+    ccg = {"code": "18C", "name": "NHS Herefordshire and Worcestershire CCG", "type": "icb"}
+    data = history(dict(detained("2021-02-01"), gp_practice_icb=ccg), left("2021-06-30"))
+    reason = decide(data)["icb"]["reasons"][0]
+    assert "the originating CCG is responsible: the CCG of the GP practice" in reason
+    assert "replaced by its successor integrated care board on 1 July 2022" in reason
+    assert "successor" not in decide(data, d("2022-06-30"))["icb"]["reasons"][0]
+    named_as_icb = decide(history(detained("2021-02-01"), left("2021-06-30")))
+    assert "successor to the clinical commissioning group responsible on 1 February 2021" in \
+        named_as_icb["icb"]["reasons"][0]
+    later = decide(history(detained("2023-02-01"), left("2023-06-30")))["icb"]["reasons"][0]
+    assert "the originating ICB is responsible: the ICB of the GP practice" in later
+    assert "successor" not in later
+
+
+def test_RESP_NHS_03_no_successor_icb_in_words_before_july_2022() -> None:
+    data = history(detained("2020-06-01", gp="G1", funding="F1"), left("2020-12-01"))
+    assert "(now its successor ICB)" not in decide(data, d("2021-01-01"))["icb"]["reasons"][0]
+    assert "(now its successor ICB)" in decide(data)["icb"]["reasons"][0]
+
+
+def test_RESP_NHS_02_aftercare_ended_before_the_transition_reads_as_ended() -> None:
+    result = answer(detained("2018-01-10", funding="F1"), left("2018-06-01"),
+                    event("2019-06-01", "s117_discharged"))
+    assert "aftercare ended on 1 June 2019, before the 1 September 2020" in \
+        result["icb"]["reasons"][0]
+
+
+def test_RESP_NHS_06_unnamed_icb_stays_unnamed_in_words() -> None:
+    result = answer(detained("2021-02-01", gp=None, usual=None), left("2021-06-30"),
+                    detained("2022-01-01"))
+    assert result["icb"]["rule"] == "RESP-00"
+    assert "an unrecorded body" not in " ".join(result["icb"]["reasons"])
+    assert "(not yet named) stays responsible (RESP-NHS-06)" in result["icb"]["reasons"][1]
+
+
+def test_RESP_NHS_04_funding_body_nhs_england_means_an_nhs_england_funded_hospital() -> None:
+    nhse = {"code": "X24", "name": "NHS England", "type": "nhs_england"}
+    at_transition = dict(detained("2020-06-01", gp="G1"), funding_icb=nhse)
+    assert sides(answer(at_transition, left("2020-12-01")))[1] == ("G1", "RESP-NHS-04")
+    unknown = dict(detained("2020-06-01", gp=None, usual=None, funded_by="nhs_england"),
+                   funding_icb=nhse)
+    result = answer(unknown, left("2020-12-01"))
+    assert result["icb"]["rule"] == "RESP-00"
+    assert "neither a GP practice nor a usual residence" in result["icb"]["reasons"][0]
+
+
+def test_RESP_NHS_02_needs_aftercare_funded_by_a_ccg_never_names_nhs_england() -> None:
+    nhse = {"code": "X24", "name": "NHS England", "type": "nhs_england"}
+    result = answer(dict(detained("2019-01-10", funded_by="nhs_england"), funding_icb=nhse),
+                    left("2019-06-01"))
+    assert result["icb"]["organisation"] is None
+    assert result["icb"]["rule"] == "RESP-00"
+    assert "funded by NHS England, not by a clinical commissioning group" in \
+        result["icb"]["reasons"][0]
+    ccg_paid = answer(detained("2019-01-10", funded_by="nhs_england", funding="F1"),
+                      left("2019-06-01"))
+    assert sides(ccg_paid)[1] == ("F1", "RESP-NHS-02")

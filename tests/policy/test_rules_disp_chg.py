@@ -69,6 +69,20 @@ def test_DISP_03_icb_dispute_lead_and_joint_funding() -> None:
     assert found(run(icb_dispute()), "DISP-03") == []
 
 
+def test_DISP_03_lead_is_one_of_the_disputing_icbs() -> None:
+    data = icb_dispute()
+    data["interim"]["lead"] = {"code": "QRV", "name": "NHS North West London ICB", "type": "icb"}
+    assert fields(run(data), "DISP-03") == ["/interim/lead"]
+    data["interim"]["lead"] = QOX  # the ICB it is raised against may lead
+    assert found(run(data), "DISP-03") == []
+
+
+def test_DISP_02_DISP_04_missing_interim_points_at_interim() -> None:
+    assert fields(run(dispute(interim=None)), "DISP-02") == ["/interim"]
+    assert fields(run(dispute(dispute_type="funding_split", interim=None)), "DISP-04") == [
+        "/interim"]
+
+
 @pytest.mark.parametrize("stage", ["panel", "complaints", "ombudsman"])
 def test_DISP_03_icb_escalation_route(stage: str) -> None:
     data = icb_dispute()
@@ -118,6 +132,22 @@ def test_CHG_02_other_commissioner_consulted() -> None:
     data["other_party_consulted"]["organisation"] = data["issued_by"]
     assert fields(run(data), "CHG-02") == ["/other_party_consulted/organisation"]
     assert found(run(notice()), "CHG-02") == []
+
+
+def test_CHG_02_consulted_organisation_is_the_other_commissioner() -> None:
+    data = notice()  # issued by the ICB
+    data["other_party_consulted"]["organisation"] = QOX  # another ICB, not the council
+    assert fields(run(data), "CHG-02") == ["/other_party_consulted/organisation"]
+    data["other_party_consulted"]["organisation"] = None
+    assert fields(run(data), "CHG-02") == ["/other_party_consulted/organisation"]
+
+
+def test_CHG_03_notice_states_the_arrangement_that_continues() -> None:
+    data = notice()
+    data["other_party_consulted"]["agrees"] = False
+    data["change"].update(proposed_effective_date=None, current_arrangement="")
+    data["dispute_reference"] = "DISP-2027-014"
+    assert fields(run(data), "CHG-03") == ["/change/current_arrangement"]
 
 
 def test_CHG_03_disagreement_keeps_current_arrangement() -> None:

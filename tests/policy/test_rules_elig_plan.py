@@ -46,6 +46,14 @@ def test_ELIG_01_register_entry_needs_qualifying_section() -> None:
     assert found(run(example("register_entry")), "ELIG-01") == []
 
 
+def test_ELIG_01_register_entry_without_detention_points_at_the_block() -> None:
+    data = example("register_entry")
+    data["qualifying_detention"] = None
+    ev = run(data)
+    assert fields(ev, "ELIG-01") == ["/qualifying_detention"]
+    assert "None" not in found(ev, "ELIG-01")[0].message
+
+
 def test_ELIG_02_cto_and_informal_stay_are_covered() -> None:
     data = plan()
     data["cto"] = {"start_date": d("2026-03-20"), "end_date": None}
@@ -131,6 +139,15 @@ def test_PLAN_04_child_plans_must_each_be_stated() -> None:
     assert [f.severity for f in found(ev, "PLAN-04")] == ["warning"]
     assert "looked-after child care plan" in found(ev, "PLAN-04")[0].message
     assert found(run(child()), "PLAN-04") == []
+
+
+def test_PLAN_04_ehcp_in_child_block_must_be_referenced() -> None:
+    data = child()
+    data["plan"]["other_plans"][0]["applies"] = False  # the EHCP the child block says exists
+    ev = run(data)
+    assert [(f.field, f.severity) for f in found(ev, "PLAN-04")] == [
+        ("/plan/other_plans", "warning")]
+    assert "Education, Health and Care Plan" in found(ev, "PLAN-04")[0].message
 
 
 def test_PLAN_04_applying_plan_needs_reference() -> None:
@@ -290,6 +307,15 @@ def test_PLAN_14_chc_for_unrelated_physical_need_is_fine() -> None:
     assert found(run(data), "PLAN-14") == []
 
 
+def test_PLAN_14_chc_only_for_needs_unrelated_to_the_disorder() -> None:
+    data = plan()
+    data["plan"]["needs"][2]["arises_from_mental_disorder"] = True  # not s117, but related (W 9.3)
+    data["plan"]["services"][2]["funding_route"] = "chc"
+    ev = run(data)
+    assert fields(ev, "PLAN-14") == ["/plan/services/2/funding_route"]
+    assert found(ev, "PLAN-14")[0].severity == "error"
+
+
 def test_PLAN_15_fnc_noted() -> None:
     data = plan()
     data["plan"]["services"][2]["funding_route"] = "fnc"
@@ -321,6 +347,48 @@ def test_PLAN_16_child_block_needed_for_under_18() -> None:
     data["plan"]["child"] = None
     assert fields(run(data), "PLAN-16") == ["/plan/child"]
     assert found(run(child()), "PLAN-16") == []
+
+
+def test_PLAN_16_child_when_detained_though_18_at_the_plan() -> None:
+    # 17 when detained on 5 January 2026, 18 on 1 March: the s85 duty arose on detention.
+    data = child()
+    data["person"]["date_of_birth"] = d("2008-03-01")
+    data["plan"]["other_plans"] = []
+    data["plan"]["child"]["s85_notified_on"] = None
+    ev = run(data)
+    assert fields(ev, "PLAN-16") == ["/plan/child/s85_notified_on"]
+    data["plan"]["child"] = None
+    data["detentions"][0]["start_date"] = d("2025-12-01")  # 16 weeks as a child
+    assert fields(run(data), "PLAN-16") == ["/plan/child"]
+
+
+def test_PLAN_16_adult_when_detained_holds() -> None:
+    data = child()
+    data["person"]["date_of_birth"] = d("2008-01-05")  # 18 on the day of detention
+    data["plan"]["other_plans"] = []
+    data["plan"]["child"] = None
+    data["detentions"][0]["end_date"] = d("2026-05-20")
+    assert found(run(data), "PLAN-16") == []
+
+
+@pytest.mark.parametrize(("end", "broken"), [
+    ("2026-03-29", False),  # 11 weeks 6 days after 5 January
+    ("2026-03-30", True),   # exactly 12 weeks: "at least 12 consecutive weeks"
+])
+def test_PLAN_16_twelve_week_boundary(end: str, broken: bool) -> None:
+    data = child()
+    data["plan"]["child"].update(detention_likely_12_weeks_or_more=False, s85_notified_on=None)
+    data["detentions"][0]["end_date"] = d(end)
+    assert bool(found(run(data), "PLAN-16")) is broken
+
+
+def test_PLAN_16_back_to_back_detentions_are_consecutive_weeks() -> None:
+    # Section 2 from 20 December then section 3 from 5 January to 20 March: 13 weeks in all.
+    data = child()
+    data["plan"]["child"].update(detention_likely_12_weeks_or_more=False, s85_notified_on=None)
+    data["detentions"].insert(0, dict(data["detentions"][0], section="2",
+                                      start_date=d("2025-12-20"), end_date=d("2026-01-05")))
+    assert fields(run(data), "PLAN-16") == ["/plan/child/s85_notified_on"]
 
 
 def test_PLAN_17_refusal_does_not_end_entitlement() -> None:

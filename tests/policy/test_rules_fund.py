@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.policy.support import d, example, fields, found, run
 
 
@@ -46,6 +48,18 @@ def test_FUND_01_missing_split_uses_pack_default() -> None:
     assert ev.computed["local_authority_percent"] == 60
 
 
+def test_FUND_01_harrow_historic_records_use_the_historic_split() -> None:
+    data = harrow()
+    data.update(basis="policy_default", split={"local_authority_percent": 60, "icb_percent": 40},
+                agreed_on=d("2019-01-10"), effective_from=d("2019-01-10"))
+    data["panel"]["date"] = d("2019-01-05")
+    for sig in data["signatures"]:
+        sig["signed_on"] = d("2019-01-10")
+    ev = run(data)
+    assert fields(ev, "FUND-01") == ["/split"]
+    assert "50% council, 50% ICB" in found(ev, "FUND-01")[0].message
+
+
 def test_FUND_02_variation_signed_by_both() -> None:
     data = worcs()
     data.update(basis="agreed_variation", split={"local_authority_percent": 70, "icb_percent": 30})
@@ -87,6 +101,22 @@ def test_FUND_03_holds_with_prior_written_notice() -> None:
                              "acknowledged_on": d("2026-03-09")}
     assert found(run(data), "FUND-03") == []
     assert found(run(worcs()), "FUND-03") == []
+
+
+def test_FUND_03_charges_from_the_agreement_date_are_not_retrospective() -> None:
+    data = worcs()
+    data["retrospective"] = {"charges_from": d("2026-03-19"), "notified_on": None,
+                             "acknowledged_on": None}
+    assert found(run(data), "FUND-03") == []
+    data["retrospective"] = {"charges_from": None, "notified_on": None, "acknowledged_on": None}
+    assert found(run(data), "FUND-03") == []  # an empty block declares nothing
+
+
+def test_FUND_03_block_without_start_date_still_needs_notice() -> None:
+    data = worcs()
+    data["retrospective"] = {"charges_from": None, "notified_on": d("2026-03-01"),
+                             "acknowledged_on": None}
+    assert fields(run(data), "FUND-03") == ["/retrospective/acknowledged_on"]
 
 
 def test_FUND_04_harrow_accepts_only_the_matrix() -> None:
@@ -156,6 +186,26 @@ def test_FUND_08_matrix_parts_add_up() -> None:
     assert c["local_authority_percent"] + c["icb_percent"] == 100
 
 
+@pytest.mark.parametrize(("costs", "la_percent", "icb_percent"), [
+    # exact council share 1.005 %: half a hundredth each way, the tie goes to the council
+    ((201, 19799), 1.01, 98.99),
+    ((16689, 3311), 83.45, 16.55),  # 83.445 %
+    ((1, 2), 33.33, 66.67),
+])
+def test_FUND_08_percentages_by_largest_remainder_tie_to_council(
+        costs: tuple[int, int], la_percent: float, icb_percent: float) -> None:
+    data = harrow()
+    data["services"] = [
+        {"id": "S1", "description": "social care", "weekly_cost_pence": costs[0],
+         "health_share_percent": 0},
+        {"id": "S2", "description": "health care", "weekly_cost_pence": costs[1],
+         "health_share_percent": 100},
+    ]
+    c = run(data).computed
+    assert (c["local_authority_percent"], c["icb_percent"]) == (la_percent, icb_percent)
+    assert c["local_authority_percent"] + c["icb_percent"] == 100
+
+
 def test_FUND_09_harrow_panel_must_ratify() -> None:
     data = harrow()
     data["panel"] = None
@@ -190,6 +240,13 @@ def test_FUND_10_harrow_refuses_retrospective_block() -> None:
     assert fields(run(data), "FUND-10") == ["/retrospective"]
 
 
+def test_FUND_10_charges_from_the_review_date_are_not_backdated() -> None:
+    data = harrow()
+    data["retrospective"] = {"charges_from": d("2026-10-07"), "notified_on": None,
+                             "acknowledged_on": None}
+    assert found(run(data), "FUND-10") == []
+
+
 def test_FUND_10_holds_from_review_date_and_off_in_worcestershire() -> None:
     assert found(run(harrow()), "FUND-10") == []
     data = worcs()
@@ -211,3 +268,11 @@ def test_FUND_11_signature_from_the_responsible_body() -> None:
                                              "type": "local_authority"}
     assert fields(run(data), "FUND-11") == ["/signatures/0/organisation"]
     assert found(run(worcs()), "FUND-11") == []
+
+
+def test_FUND_11_undated_signature_is_not_a_signature() -> None:
+    data = worcs()
+    data["signatures"][1]["signed_on"] = None
+    ev = run(data)
+    assert fields(ev, "FUND-11") == ["/signatures"]
+    assert ev.missing_signatures == ["icb"]

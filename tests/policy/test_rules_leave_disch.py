@@ -64,6 +64,19 @@ def test_LEAVE_02_holds_and_is_off_for_home_leave() -> None:
     assert found(run(data), "LEAVE-02") == []
 
 
+def test_LEAVE_02_late_agreement_points_at_its_date() -> None:
+    data = leave()
+    data["prior_agreement"]["agreed_on"] = data["leave"]["start_date"]  # same day is not before
+    assert fields(run(data), "LEAVE-02") == ["/prior_agreement/agreed_on"]
+
+
+def test_LEAVE_02_long_term_placement_of_unrecorded_type() -> None:
+    data = leave()
+    data["leave"]["destination_type"] = None  # still meant to become the long-term placement
+    data["prior_agreement"] = None
+    assert fields(run(data), "LEAVE-02") == ["/prior_agreement"]
+
+
 def test_LEAVE_03_council_and_icb_told_before_discharge_leave() -> None:
     data = leave()
     data.update(council_informed_on=None, icb_informed_on=d("2026-03-01"))
@@ -162,6 +175,21 @@ def test_DISCH_08_disagreement_goes_to_panel(change: dict, why: str) -> None:
     assert fields(ev, "DISCH-08") == ["/panel"]
     assert why in found(ev, "DISCH-08")[0].message
     assert "Section 117 Panel" in found(ev, "DISCH-08")[0].message
+
+
+def test_DISCH_08_unrecorded_view_is_not_a_disagreement() -> None:
+    data = disch()
+    data["health_view"] = None
+    ev = run(data)
+    assert fields(ev, "DISCH-01") == ["/health_view"]
+    assert found(ev, "DISCH-08") == []
+
+
+def test_DISCH_08_panel_without_a_date_points_at_the_date() -> None:
+    data = disch()
+    data["person_view"] = "objects"
+    data["panel"] = {"date": None, "outcome": "ratified"}
+    assert fields(run(data), "DISCH-08") == ["/panel/date"]
 
 
 def test_DISCH_08_panel_must_come_first() -> None:

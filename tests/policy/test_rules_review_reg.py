@@ -135,6 +135,14 @@ def test_REG_03_end_date_recorded() -> None:
     assert found(run(data), "REG-03") == []
 
 
+def test_REG_03_end_date_matches_the_s117_ended_event() -> None:
+    data = register()
+    data.update(status="ended", ended_on=d("2026-11-01"))
+    data["events"].append({"type": "s117_ended", "date": d("2026-10-01"),
+                           "notice_received_on": d("2026-10-01"), "recorded_on": d("2026-10-02")})
+    assert fields(run(data), "REG-03") == ["/ended_on"]
+
+
 def test_REG_03_transfer_recorded() -> None:
     data = register()
     data["status"] = "transferred"

@@ -314,7 +314,7 @@ def test_restoring_still_needs_access_to_the_form(plan, clock, worcs):
     db.session.commit()
     sign_in(client, worcs.practitioner, login_url)
     assert client.get(step_url(record_id)).status_code == 404
-    assert TYPED_ROLE != named_practitioner(record_id).get("role")
+    assert named_practitioner(record_id).get("role") != TYPED_ROLE
     assert events("form.restore_answers") == []
 
 

@@ -46,13 +46,17 @@ class Person(ContractSchema):
 
 
 class Signature(ContractSchema):
-    """A signature by one party; an undated signature is not a signature."""
+    """A signature by one party; an undated signature is not a signature.
+
+    ``signed_on`` is nullable: a signature slot not yet dated is a missing signature, which
+    the kind's rule reports (FUND-11, LEAVE-02, DISCH-01), not SCHEMA (contract.md).
+    """
 
     party = f.choice(v.SIGNATURE_PARTIES)
     organisation = f.nested(Organisation, required=False)
     name = f.line()
     role = f.line(required=False)
-    signed_on = f.date()
+    signed_on = f.date(required=False)
 
 
 class Detention(ContractSchema):

@@ -48,10 +48,18 @@ def other_party_consulted(ctx: Context) -> Iterator[Finding]:
         yield ctx.finding("CHG-02", "/other_party_consulted" if not consulted
                           else "/other_party_consulted/date",
                           "The other commissioner must be consulted on or before the notice date.")
-    elif same_org(consulted.get("organisation"), ctx.data.get("issued_by")):
+        return
+    consulted_org, issuer = consulted.get("organisation"), ctx.data.get("issued_by") or {}
+    if not consulted_org:
         yield ctx.finding("CHG-02", "/other_party_consulted/organisation",
-                          "The organisation consulted must be the other commissioner, not the one "
-                          "issuing the notice.")
+                          "Name the other commissioner who was consulted.")
+        return
+    kind = consulted_org.get("type")
+    if same_org(consulted_org, issuer) or (kind in _COMMISSIONERS and kind == issuer.get("type")):
+        yield ctx.finding("CHG-02", "/other_party_consulted/organisation",
+                          "The organisation consulted must be the other commissioner (the council "
+                          "for an ICB's notice, the ICB for a council's), not the one issuing the "
+                          "notice.")
 
 
 @check("CHG-03", KIND)
@@ -65,6 +73,10 @@ def disagreement_keeps_arrangement(ctx: Context) -> Iterator[Finding]:
                           f"{org_name(consulted.get('organisation'), 'The other commissioner')} "
                           "disagrees, so the current arrangement continues: set no effective "
                           "date.")
+    if blank(change.get("current_arrangement")):
+        yield ctx.finding("CHG-03", "/change/current_arrangement",
+                          "State the current arrangement, which continues while the dispute is "
+                          "resolved.")
     if blank(ctx.data.get("dispute_reference")):
         yield ctx.finding("CHG-03", "/dispute_reference",
                           "Name the dispute started because the other commissioner disagrees.")

@@ -104,7 +104,8 @@ def health_decider(ctx: Context) -> Iterator[Finding]:
 
 def _panel_needed(ctx: Context) -> str | None:
     d = ctx.data
-    if d.get("la_view") != d.get("health_view"):
+    views = (d.get("la_view"), d.get("health_view"))
+    if "disagree" in views and "agree" in views:  # an unrecorded view is DISCH-01's, not this
         return "the social worker and Responsible Clinician disagree"
     if d.get("person_view") == "objects":
         return f"{ctx.name} objects"
@@ -120,7 +121,7 @@ def panel_reviews_disagreement(ctx: Context) -> Iterator[Finding]:
         return
     panel, decided = ctx.data.get("panel") or {}, ctx.data.get("decision_date")
     if not panel or panel.get("date") is None:
-        yield ctx.finding("DISCH-08", "/panel",
+        yield ctx.finding("DISCH-08", "/panel/date" if panel else "/panel",
                           f"Because {why}, the {name} must review the decision before it is made.")
     elif decided and panel["date"] > decided:
         yield ctx.finding("DISCH-08", "/panel/date",

@@ -28,6 +28,17 @@ def _type(ctx: Context) -> str | None:
     return ctx.data.get("dispute_type")
 
 
+def _at(ctx: Context, key: str) -> str:
+    """Pointer to an interim field, or to ``/interim`` when the whole block is missing."""
+    return f"/interim/{key}" if ctx.data.get("interim") else "/interim"
+
+
+def _parties(ctx: Context) -> list[Mapping[str, Any]]:
+    """The bodies in dispute: the one raising it and those it is raised against."""
+    against = [o for o in ctx.data.get("raised_against") or [] if isinstance(o, Mapping)]
+    return [o for o in [ctx.data.get("raised_by"), *against] if o]
+
+
 @check("DISP-01", KIND)
 def care_continues(ctx: Context) -> Iterator[Finding]:
     if ctx.data.get("care_continues") is not True:
@@ -56,7 +67,7 @@ def la_dispute(ctx: Context) -> Iterator[Finding]:
     interim = _interim(ctx)
     expected, lead = interim_la(interim), interim.get("lead")
     if not lead:
-        yield ctx.finding("DISP-02", "/interim/lead",
+        yield ctx.finding("DISP-02", _at(ctx, "lead"),
                           "Name the council that leads while the dispute is resolved.")
     elif expected and not same_org(lead, expected):
         yield ctx.finding("DISP-02", "/interim/lead",
@@ -87,11 +98,15 @@ def icb_dispute(ctx: Context) -> Iterator[Finding]:
     interim = _interim(ctx)
     lead = interim.get("lead")
     if not lead or lead.get("type") not in (None, "icb"):
-        yield ctx.finding("DISP-03", "/interim/lead",
+        yield ctx.finding("DISP-03", _at(ctx, "lead"),
                           "Name one ICB to lead assessment and arranging care while the dispute "
                           "is resolved.")
+    elif not any(same_org(lead, party) for party in _parties(ctx)):
+        yield ctx.finding("DISP-03", "/interim/lead",
+                          f"{org_name(lead)} is not party to the dispute: one of the ICBs in "
+                          "dispute takes the lead (W 4.4.8).")
     if interim.get("funding") != "joint_pending":
-        yield ctx.finding("DISP-03", "/interim/funding",
+        yield ctx.finding("DISP-03", _at(ctx, "funding"),
                           "Between ICBs, costs are funded jointly until the dispute is resolved.")
     if ctx.data.get("escalation_stage") not in _ICB_ROUTE:
         yield ctx.finding("DISP-03", "/escalation_stage",
@@ -102,7 +117,7 @@ def icb_dispute(ctx: Context) -> Iterator[Finding]:
 @check("DISP-04", KIND)
 def funding_stays(ctx: Context) -> Iterator[Finding]:
     if _type(ctx) == "funding_split" and _interim(ctx).get("funding") != "continue_current":
-        yield ctx.finding("DISP-04", "/interim/funding",
+        yield ctx.finding("DISP-04", _at(ctx, "funding"),
                           f"The current funding of {ctx.name}'s care stays in place until the "
                           "dispute is resolved.")
 

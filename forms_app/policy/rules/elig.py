@@ -38,7 +38,12 @@ def plan_needs_qualifying_detention(ctx: Context) -> Iterator[Finding]:
 
 @check("ELIG-01", "register_entry")
 def register_needs_qualifying_detention(ctx: Context) -> Iterator[Finding]:
-    detention = ctx.data.get("qualifying_detention") or {}
+    detention = ctx.data.get("qualifying_detention")
+    if not detention:
+        yield ctx.finding("ELIG-01", "/qualifying_detention",
+                          f"Record the detention that gives {ctx.name} the right to s117 "
+                          f"aftercare: one under {_QUALIFYING_TEXT}.")
+        return
     section = detention.get("section")
     if str(section) not in QUALIFYING_SECTIONS:
         yield ctx.finding("ELIG-01", "/qualifying_detention/section",

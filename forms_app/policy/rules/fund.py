@@ -21,19 +21,30 @@ def _words(split: Split) -> str:
 
 
 def is_retrospective(data: Mapping[str, Any]) -> bool:
-    """Charges start before the agreement: an earlier effective date or a retrospective block."""
+    """Charges start before the agreement date (FUND-03, FUND-10).
+
+    An effective date or ``charges_from`` before ``agreed_on`` is retrospective. A
+    retrospective block that gives no start date (or the agreement has no date) still
+    declares retrospective charges; a block that is all null, or whose charges start on or
+    after the agreement, does not.
+    """
     agreed, effective = data.get("agreed_on"), data.get("effective_from")
     retro = data.get("retrospective") or {}
-    starts = [d for d in (effective, retro.get("charges_from")) if d is not None]
-    return bool(retro) or (agreed is not None and any(d < agreed for d in starts))
+    charges = retro.get("charges_from")
+    if agreed is not None and any(d is not None and d < agreed for d in (effective, charges)):
+        return True
+    declared = any(v is not None for v in retro.values())
+    return declared and (charges is None or agreed is None)
 
 
 @check("FUND-01", KIND)
 def default_split(ctx: Context) -> Iterator[Finding]:
+    # The split the pack expects for this record: its default split, or (Harrow) the
+    # historic split for records agreed before the matrix began.
     basis, default = ctx.data.get("basis"), expected_split(ctx)
-    if ctx.pack.funding.basis != "fixed_split":
+    if default is None:
         return
-    if basis == "needs_matrix":
+    if basis == "needs_matrix" and ctx.pack.funding.basis == "fixed_split":
         yield ctx.finding("FUND-01", "/basis",
                           f"This policy's default split is {_words(default)}; a split worked out "
                           "another way is an agreed variation (basis agreed_variation).")
@@ -151,7 +162,7 @@ def never_backdated(ctx: Context) -> Iterator[Finding]:
     if ctx.pack.funding.backdating != "never" or not is_retrospective(ctx.data):
         return
     agreed, effective = ctx.data.get("agreed_on"), ctx.data.get("effective_from")
-    if ctx.data.get("retrospective"):
+    if is_retrospective({**ctx.data, "effective_from": None}):  # the block's own charges
         yield ctx.finding("FUND-10", "/retrospective",
                           "Under this policy a new split is never backdated: retrospective "
                           "charges are not allowed.")

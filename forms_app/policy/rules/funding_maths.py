@@ -10,6 +10,8 @@ from forms_app.policy.money import apportion
 from forms_app.policy.packs import Split
 from forms_app.policy.rules.base import Context, check, entries, ptr
 
+_HUNDREDTHS_OF_PERCENT = 10_000  # 100.00 %
+
 
 def form_split(data: Mapping[str, Any]) -> Split | None:
     split = data.get("split")
@@ -62,9 +64,12 @@ def funding_computed(ctx: Context) -> dict[str, Any]:
     if weights is None or sum(weights) == 0:
         return out
     la, icb = apportion(total, weights)
-    la_percent = round(100 * weights[0] / sum(weights), 2)
+    # Percentages to 2 places by the same largest-remainder rule as the money (contract.md):
+    # apportion 10,000 hundredths of a percent, a tie to the council, so they add up to 100
+    # exactly and never depend on binary floating-point rounding (1.005 -> 1.01, not 1.0).
+    la_hundredths, icb_hundredths = apportion(_HUNDREDTHS_OF_PERCENT, weights)
     out.update(local_authority_weekly_pence=la, icb_weekly_pence=icb,
-               local_authority_percent=la_percent, icb_percent=round(100 - la_percent, 2))
+               local_authority_percent=la_hundredths / 100, icb_percent=icb_hundredths / 100)
     return out
 
 

@@ -40,13 +40,14 @@ def default_funder(ctx: Context) -> Iterator[Finding]:
 @check("LEAVE-02", KIND)
 def long_term_placement_agreed(ctx: Context) -> Iterator[Finding]:
     leave = ctx.data.get("leave") or {}
-    placement = leave.get("destination_type") in _PLACEMENTS
+    # An intended long-term placement whose type is not recorded is taken to be one.
+    placement = leave.get("destination_type") in (*_PLACEMENTS, None)
     if not (leave.get("intended_long_term_placement") and placement):
         return
     start, prior = leave.get("start_date"), ctx.data.get("prior_agreement") or {}
     when = f"before the leave starts on {long_date(start)}" if start else "before the leave starts"
     if not _before(prior.get("agreed_on"), start):
-        yield ctx.finding("LEAVE-02", "/prior_agreement",
+        yield ctx.finding("LEAVE-02", "/prior_agreement/agreed_on" if prior else "/prior_agreement",
                           f"{ctx.name}'s leave is to their intended long-term placement: council "
                           f"and ICB must agree the funding {when}.")
     if prior and prior.get("placement_suitable") is not True:

@@ -85,6 +85,7 @@ def other_plans_referenced(ctx: Context) -> Iterator[Finding]:
                               f"Give the reference of {ctx.name}'s "
                               f"{PLAN_WORDS.get(other.get('type'), 'other plan')} so the plans "
                               "can refer to each other.")
+    yield from _known_plans_referenced(ctx, others)
     if is_child(ctx):
         stated = {o.get("type") for _, o in others if o.get("applies") is not None}
         for plan_type in CHILD_PLAN_TYPES:
@@ -92,6 +93,16 @@ def other_plans_referenced(ctx: Context) -> Iterator[Finding]:
                 yield ctx.finding("PLAN-04", "/plan/other_plans",
                                   f"{ctx.name} is under 18: say whether a "
                                   f"{PLAN_WORDS[plan_type]} applies.")
+
+
+def _known_plans_referenced(ctx: Context,
+                            others: list[tuple[int, Mapping[str, Any]]]) -> Iterator[Finding]:
+    """An EHCP the child block records is a plan the person has: it must be referenced."""
+    has_ehcp = (plan_of(ctx).get("child") or {}).get("has_ehcp")
+    if has_ehcp and not any(o.get("type") == "ehcp" and o.get("applies") for _, o in others):
+        yield ctx.finding("PLAN-04", "/plan/other_plans",
+                          f"{ctx.name} has an Education, Health and Care Plan: reference it among "
+                          "the other plans (type ehcp).")
 
 
 @check("PLAN-05", KIND)

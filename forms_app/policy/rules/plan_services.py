@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from forms_app.policy.findings import Finding
 from forms_app.policy.rules.base import Context, check, entries, ptr
-from forms_app.policy.rules.elig import qualifying_detentions
 from forms_app.policy.rules.plan import KIND, is_child, plan_of
 
 _TWELVE_WEEKS = timedelta(weeks=12)
@@ -118,14 +117,29 @@ def budgets_match_funder(ctx: Context) -> Iterator[Finding]:
                               f"'{label(svc, i)}' is not jointly funded.")
 
 
+def _mental_disorder_need_ids(ctx: Context) -> set[str]:
+    return {n.get("id") for _, n in entries(plan_of(ctx), "needs")
+            if n.get("arises_from_mental_disorder")}
+
+
 @check("PLAN-14", KIND)
 def no_chc_for_s117(ctx: Context) -> Iterator[Finding]:
+    """W 9.2, 9.3: never CHC for an s117 need, and CHC only for needs unrelated to the disorder."""
+    related = _mental_disorder_need_ids(ctx)
     for i, svc in services(ctx):
-        if svc.get("funding_route") == "chc" and meets_s117_need(ctx, svc):
+        if svc.get("funding_route") != "chc":
+            continue
+        met = set(svc.get("meets_needs") or [])
+        if meets_s117_need(ctx, svc):
             yield ctx.finding("PLAN-14", ptr("plan", "services", i, "funding_route"),
                               f"'{label(svc, i)}' meets an s117 need, so it is provided under "
                               "s117, not NHS Continuing Healthcare; CHC is only for physical needs "
                               "unrelated to the mental disorder.")
+        elif met & related:
+            yield ctx.finding("PLAN-14", ptr("plan", "services", i, "funding_route"),
+                              f"'{label(svc, i)}' meets a need arising from {ctx.name}'s mental "
+                              "disorder: NHS Continuing Healthcare is only for physical health "
+                              "needs unrelated to it.")
 
 
 @check("PLAN-15", KIND)
@@ -138,30 +152,53 @@ def nursing_care(ctx: Context) -> Iterator[Finding]:
                               "criteria as anyone in a nursing home.")
 
 
-def _long_detention(ctx: Context) -> bool:
-    for _, det in qualifying_detentions(ctx.data):
-        start, end = det.get("start_date"), det.get("end_date") or ctx.today
-        if start and end - start >= _TWELVE_WEEKS and (ctx.age_on(start) or 99) < 18:
-            return True
-    return False
+def _spells(ctx: Context) -> list[tuple[date, date]]:
+    """Consecutive periods in hospital under detention, as (start, end).
+
+    Back-to-back detentions (a section 2 followed by a section 3) are one spell: W 6.1 counts
+    "12 consecutive weeks" in hospital, whatever the section. An open detention runs to today.
+    """
+    periods = sorted((det["start_date"], det.get("end_date") or ctx.today)
+                     for _, det in entries(ctx.data, "detentions") if det.get("start_date"))
+    spells: list[tuple[date, date]] = []
+    for start, end in periods:
+        if spells and start <= spells[-1][1] + timedelta(days=1):
+            spells[-1] = (spells[-1][0], max(spells[-1][1], end))
+        else:
+            spells.append((start, end))
+    return spells
+
+
+def _child_spells(ctx: Context) -> list[tuple[date, date]]:
+    """Spells that began while the person was under 18 (the s85 duty arises on detention)."""
+    return [(start, end) for start, end in _spells(ctx)
+            if (age := ctx.age_on(start)) is not None and age < 18]
+
+
+def _long_child_detention(ctx: Context) -> bool:
+    return any(end - start >= _TWELVE_WEEKS for start, end in _child_spells(ctx))
 
 
 @check("PLAN-16", KIND)
 def child_notifications(ctx: Context) -> Iterator[Finding]:
-    if not is_child(ctx):
+    """W 6.1, 6.4: judged for a child at the plan date or a child when detained."""
+    child_now, long_stay = is_child(ctx), _long_child_detention(ctx)
+    if not (child_now or _child_spells(ctx)):
         return
     child = plan_of(ctx).get("child")
     if not child:
-        yield ctx.finding("PLAN-16", "/plan/child",
-                          f"{ctx.name} is under 18: record whether the detention is likely to last "
-                          "12 weeks or more, the s85 notification and any EHCP.")
+        if child_now or long_stay:
+            yield ctx.finding("PLAN-16", "/plan/child",
+                              f"{ctx.name} is or was detained as a child under 18: record whether "
+                              "the detention is likely to last 12 weeks or more, the s85 "
+                              "notification and any EHCP.")
         return
-    if (child.get("detention_likely_12_weeks_or_more") or _long_detention(ctx)) \
+    if (child.get("detention_likely_12_weeks_or_more") or long_stay) \
             and child.get("s85_notified_on") is None:
         yield ctx.finding("PLAN-16", "/plan/child/s85_notified_on",
-                          f"{ctx.name}'s detention is likely to last 12 weeks or more: record the "
-                          "date the responsible local authority was notified (Children Act 1989 "
-                          "s85).")
+                          f"{ctx.name}'s detention as a child is likely to last 12 weeks or more: "
+                          "record the date the responsible local authority was notified "
+                          "(Children Act 1989 s85).")
     if child.get("has_ehcp") and child.get("ehcp_la_informed") is not True:
         yield ctx.finding("PLAN-16", "/plan/child/ehcp_la_informed",
                           f"{ctx.name} has an EHCP: the local authority that maintains it must be "

@@ -88,6 +88,12 @@ def end_and_transfer_recorded(ctx: Context) -> Iterator[Finding]:
                           f"Record the date {ctx.name}'s s117 aftercare ended.")
     if ended is not None and "s117_ended" not in types:
         yield ctx.finding("REG-03", "/events", "Add the s117 ended event to the register.")
+    ended_events = [e["date"] for _, e in _events(ctx)
+                    if e.get("type") == "s117_ended" and e.get("date")]
+    if ended is not None and ended_events and ended not in ended_events:
+        yield ctx.finding("REG-03", "/ended_on",
+                          f"The end date {long_date(ended)} does not match the s117 ended event "
+                          f"of {long_date(ended_events[-1])}: record the date s117 ended.")
     if ended is not None and status not in ("ended", None):
         yield ctx.finding("REG-03", "/status", "Aftercare has an end date, so the status is ended.")
     for i, event in _events(ctx):
