@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Mapping
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +49,19 @@ def parse_json(text: str | bytes, source: str = "input") -> Any:
         raise InputError(f"{source} is not valid JSON: {detail}") from None
     except (ValueError, RecursionError) as exc:
         raise InputError(f"{source} is not valid JSON: {type(exc).__name__}") from None
+
+
+def without_annotations(value: Any) -> Any:
+    """``value`` with every ``_``-prefixed key (an annotation) removed, at every depth, and
+    dates as ISO text: what is stored or fingerprinted is exactly the form."""
+    if isinstance(value, Mapping):
+        return {k: without_annotations(v) for k, v in value.items()
+                if not str(k).startswith("_")}
+    if isinstance(value, list | tuple):
+        return [without_annotations(v) for v in value]
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
 
 
 def read_json_file(path: str | Path) -> Any:

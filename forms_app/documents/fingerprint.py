@@ -5,24 +5,14 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Mapping
-from datetime import date
 from typing import Any
 
-
-def _drop_annotations(value: Any) -> Any:
-    """Remove ``_``-prefixed keys (annotations, ignored everywhere) at every depth."""
-    if isinstance(value, Mapping):
-        return {k: _drop_annotations(v) for k, v in value.items() if not str(k).startswith("_")}
-    if isinstance(value, list | tuple):
-        return [_drop_annotations(v) for v in value]
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
+from forms_app.contract.jsonio import without_annotations
 
 
 def canonical_json(raw_form: Mapping[str, Any]) -> bytes:
     """Sorted keys, UTF-8, no insignificant whitespace, annotations dropped."""
-    return json.dumps(_drop_annotations(raw_form), sort_keys=True, ensure_ascii=False,
+    return json.dumps(without_annotations(raw_form), sort_keys=True, ensure_ascii=False,
                       separators=(",", ":"), allow_nan=False).encode("utf-8")
 
 

@@ -19,11 +19,17 @@ from forms_app.models.case import (
 from forms_app.models.document import DOCUMENT_FORMATS, Document
 from forms_app.models.form import FORM_STATUSES, SIGNATURE_PARTIES, FormRecord, Signature
 from forms_app.models.held_answers import HeldAnswers
+from forms_app.models.notice import (
+    ACKNOWLEDGEMENT_METHODS,
+    ConsultationConfirmation,
+    NoticeAcknowledgement,
+)
 from forms_app.models.organisation import ORGANISATION_TYPES, Organisation
 from forms_app.models.person import COMMUNICATION_FORMATS, Person
 from forms_app.models.user import ALL_ROLES, ROLE_LABELS, LoginThrottle, Membership, Role, User
 
 __all__ = [
+    "ACKNOWLEDGEMENT_METHODS",
     "ALL_ROLES",
     "CASE_STATUSES",
     "COMMUNICATION_FORMATS",
@@ -40,12 +46,14 @@ __all__ = [
     "AuditImmutable",
     "Base",
     "Case",
+    "ConsultationConfirmation",
     "Detention",
     "Document",
     "FormRecord",
     "HeldAnswers",
     "LoginThrottle",
     "Membership",
+    "NoticeAcknowledgement",
     "Organisation",
     "Person",
     "Role",

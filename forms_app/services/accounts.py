@@ -4,7 +4,9 @@ Throttling is stored in the database so it survives restarts and is shared by ev
 worker: per account (`User.failed_logins`, `User.locked_until`) and per client address
 (`LoginThrottle`). After `S117_LOGIN_MAX_FAILURES` failures (default 5) the account is
 locked for `S117_LOGIN_LOCKOUT` (default 15 minutes); an address after
-`S117_IP_MAX_FAILURES` (default 20) within the lockout window.
+`S117_IP_MAX_FAILURES` (default 20) within the lockout window. Re-entering the password
+to sign (`confirm_password`) counts toward the same lockout: a stolen session cannot be
+used to guess the password at the signing page.
 """
 
 from __future__ import annotations
@@ -83,6 +85,33 @@ def authenticate(email: str, password: str, ip: str | None) -> User:
     _count_failure(user, throttle, now)
     audit.record("auth.login_failed", user=user, details={"email": normalise_email(email)[:254]})
     raise LoginRefused("wrong e-mail address or password")
+
+
+def confirm_password(user: User, password: str, ip: str | None) -> None:
+    """Check a signed-in user's password again (to sign); LoginRefused / LoginLocked.
+
+    A locked account or address is refused even with the right password; a wrong one
+    counts as a failed sign-in. Failures are added to the session for the caller to commit.
+    """
+    now = utcnow()
+    throttle = _ip_throttle(ip, now)
+    if throttle is not None and throttle.locked_until and throttle.locked_until > now:
+        raise LoginLocked(_locked_message("from this address"))
+    if user.locked_until and user.locked_until > now:
+        raise LoginLocked(_locked_message("for this account"))
+    if user.is_active and verify_password(user.password_hash, password):
+        user.failed_logins, user.locked_until = 0, None
+        return
+    _count_failure(user, throttle, now)
+    if user.locked_until and user.locked_until > now:
+        raise LoginLocked(_locked_message("for this account"))
+    raise LoginRefused("the password is not correct")
+
+
+def _locked_message(where: str) -> str:
+    minutes = int(current_app.config["S117_LOGIN_LOCKOUT"].total_seconds() // 60)
+    return (f"there have been too many wrong passwords {where}: try again in {minutes} "
+            "minutes")
 
 
 def _ip_throttle(ip: str | None, now: datetime) -> LoginThrottle | None:

@@ -10,6 +10,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.wrappers import Response
 
 from forms_app.services import register
+from forms_app.store import audit
 from forms_app.store.db import db
 from forms_app.web.auth.decorators import public, requires_signed_in
 
@@ -20,6 +21,9 @@ bp = Blueprint("main", __name__)
 @requires_signed_in
 def dashboard() -> str:
     summary = register.dashboard(g.user, date.today())
+    shown = [case.person_id for case in (*summary.reviews_due, *summary.mine)]
+    audit.record_list("dashboard.list", user=g.user, person_ids=shown)
+    db.session.commit()
     return render_template("dashboard.html", summary=summary, today=date.today())
 
 

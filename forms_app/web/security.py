@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from flask import Flask, request
 from flask_wtf.csrf import CSRFProtect
+from werkzeug.exceptions import BadRequest
 from werkzeug.wrappers import Response
+
+from forms_app.web.params import IdConverter
 
 csrf = CSRFProtect()
 
@@ -36,6 +39,8 @@ HEADERS = {
 
 
 def install_security(app: Flask) -> None:
+    app.url_map.converters["int"] = IdConverter  # before any route is added
+    app.before_request(refuse_null_characters)
     csrf.init_app(app)
 
     @app.after_request
@@ -49,6 +54,18 @@ def install_security(app: Flask) -> None:
             response.headers["Cache-Control"] = "no-store"
             response.headers["Pragma"] = "no-cache"
         return response
+
+
+def refuse_null_characters() -> None:
+    """before_request: a NUL character in a query or form value is refused (400, naming
+    the field). Neither PostgreSQL text nor JSONB can hold one, and nobody types one."""
+    for name, value in (*request.args.items(multi=True), *request.form.items(multi=True)):
+        if "\x00" in name or "\x00" in value:
+            field = name.replace("\x00", "")[:80] or "a field"
+            refused = BadRequest(f"The value sent for {field!r} contains a null character, "
+                                 "which cannot be stored. Remove it and try again.")
+            refused.for_people = True  # error.html shows this description as it is
+            raise refused
 
 
 def _personal(endpoint: str | None) -> bool:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from forms_app.models import User
-from forms_app.web.api import tokens
+from forms_app.services import api_tokens as tokens
 from tests.web.journey_helpers import Worcs, worcestershire
 
 

@@ -7,8 +7,8 @@ import re
 from sqlalchemy import select
 
 from forms_app.models import ApiToken
+from forms_app.services import api_tokens as tokens
 from forms_app.store.db import db
-from forms_app.web.api import tokens
 
 
 def _api_urls(app) -> list[tuple[str, str]]:
@@ -49,8 +49,9 @@ def test_tokens_are_stored_hashed_and_can_be_revoked(app, client, worcs):
                       ).status_code == 401
 
 
-def test_the_openapi_document_is_served(client):
-    response = client.get("/api/v1/openapi.json")
+def test_the_openapi_document_is_served_to_a_token_holder(client, worcs, bearer):
+    assert client.get("/api/v1/openapi.json").status_code == 401
+    response = client.get("/api/v1/openapi.json", headers=bearer(worcs.practitioner))
     assert response.status_code == 200
     assert "/api/v1/forms/{form_id}" in response.json["paths"]
 

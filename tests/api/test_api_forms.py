@@ -83,16 +83,19 @@ def test_both_parties_sign_through_the_api_and_documents_download(client, worcs,
     council, icb = bearer(worcs.council_commissioner), bearer(worcs.icb_commissioner)
     body = for_case(load_example("funding_agreement"), worcs.case)
     form = _create(client, council, worcs.case.id, body).json
-    assert client.post(f"/api/v1/forms/{form['id']}/submit", headers=council).status_code == 200
-    sign = {"party": "local_authority", "password": DEFAULT_PASSWORD}
+    submitted = client.post(f"/api/v1/forms/{form['id']}/submit", headers=council)
+    assert submitted.status_code == 200
+    sign = {"party": "local_authority", "password": DEFAULT_PASSWORD,
+            "lock_version": submitted.json["lock_version"]}
     first = client.post(f"/api/v1/forms/{form['id']}/signatures", json=sign, headers=council)
     assert first.status_code == 201
     assert first.json["status"] == "awaiting_signoff"
+    lock = int(first.headers["ETag"].strip('"'))  # a signature moves the lock_version on
     wrong = client.post(f"/api/v1/forms/{form['id']}/signatures", headers=council,
-                        json={"party": "icb", "password": DEFAULT_PASSWORD})
+                        json={"party": "icb", "password": DEFAULT_PASSWORD, "lock_version": lock})
     assert wrong.status_code == 403
     done = client.post(f"/api/v1/forms/{form['id']}/signatures", headers=icb,
-                       json={"party": "icb", "password": DEFAULT_PASSWORD})
+                       json={"party": "icb", "password": DEFAULT_PASSWORD, "lock_version": lock})
     assert done.json["status"] == "signed_off"
     documents = done.json["documents"]
     assert sorted(d["format"] for d in documents) == ["docx", "pdf"]
@@ -114,8 +117,8 @@ def test_another_organisation_sees_nothing(client, worcs, bearer):
     assert client.get(f"/api/v1/cases/{worcs.case.id}", headers=outsider).status_code == 404
     assert client.get(f"/api/v1/forms/{form['id']}", headers=outsider).status_code == 404
     assert client.post(f"/api/v1/forms/{form['id']}/signatures", headers=outsider,
-                       json={"party": "local_authority",
-                             "password": DEFAULT_PASSWORD}).status_code == 404
+                       json={"party": "local_authority", "password": DEFAULT_PASSWORD,
+                             "lock_version": form["lock_version"]}).status_code == 404
     assert [c["id"] for c in client.get("/api/v1/cases", headers=own).json] == [worcs.case.id]
 
 

@@ -138,3 +138,25 @@ def _record(record_id: int) -> FormRecord:
 def _shown_keys(response: Any) -> list[str]:
     found = re.findall(r'name="shown" value="([^"]*)"', response.get_data(as_text=True))
     return [html.unescape(key) for key in found]
+
+
+def sign_as(client: Any, record_id: int, party: str, password: str | None = None) -> Any:
+    """Post the sign page as a browser would: the password and the lock_version it showed."""
+    from tests.factories import DEFAULT_PASSWORD
+
+    lock = str(_record(record_id).lock_version)
+    return client.post(f"/forms/{record_id}/sign/{party}", data={
+        "password": DEFAULT_PASSWORD if password is None else password, "lock_version": lock})
+
+
+def start(client: Any, case_id: int, kind: str) -> int:
+    """Start a new form of ``kind`` on the case; its record id."""
+    response = client.post(f"/cases/{case_id}/forms/new/{kind}")
+    assert response.status_code == 302
+    return int(response.headers["Location"].split("/forms/")[1].split("/")[0])
+
+
+def submit(client: Any, record_id: int) -> Any:
+    """Send for sign-off with the lock_version the check-answers page showed."""
+    lock = str(_record(record_id).lock_version)
+    return client.post(f"/forms/{record_id}/submit", data={"lock_version": lock})

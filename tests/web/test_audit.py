@@ -138,3 +138,34 @@ def test_reading_the_trail_is_itself_audited(client, login, case):
     client.get("/audit?action=person.view")
     (event,) = _events(action="audit.view")
     assert event.details == {"action": "person.view"}
+
+
+@pytest.mark.parametrize("path", [
+    "/",
+    "/people",
+    "/people?q={nhs}",
+    "/cases/{case}",
+    "/cases/{case}/forms/new/aftercare_plan",
+    "/forms/{form}",
+])
+def test_every_page_that_shows_a_person_names_them_in_the_trail(client, login, case, insider,
+                                                                 path):
+    form = create_form(case=case) if "{form}" in path else None
+    case.next_review_due = datetime.now(UTC).date()  # on the dashboard's "reviews due"
+    db.session.commit()
+    login(client, insider)
+    url = path.format(case=case.id, form=form and form.id, nhs=case.person.nhs_number)
+    response = client.get(url)
+    assert response.status_code == 200
+    assert case.person.family_name in response.get_data(as_text=True)
+    assert _events(person_id=case.person_id, user_id=insider.id), url
+
+
+def test_the_api_names_each_listed_person_in_the_trail(client, case, insider):
+    from forms_app.services import api_tokens
+
+    headers = {"Authorization": f"Bearer {api_tokens.issue(insider, 'audit')}"}
+    db.session.commit()
+    assert client.get("/api/v1/cases", headers=headers).status_code == 200
+    (event,) = _events(action="api.case_list")
+    assert event.person_id == case.person_id

@@ -10,14 +10,15 @@ from __future__ import annotations
 import re
 
 from forms_app.models import Role
+from forms_app.store.db import db
 from forms_app.web.auth.decorators import is_public, required_roles
 from tests.factories import create_user
 
-# The only endpoints reachable without signing in (the OpenAPI document holds no data).
-PUBLIC = {"static", "assets.nhsuk", "auth.login", "main.health", "api-docs.openapi_json"}
-# The JSON API authenticates by bearer token in its own blueprint (forms_app/web/api/auth.py)
-# and checks roles inside each view; its endpoints must refuse a request without a token,
-# even one carrying a valid session cookie.
+# The only endpoints reachable without signing in.
+PUBLIC = {"static", "assets.nhsuk", "auth.login", "main.health"}
+# The JSON API signs in by bearer token (forms_app/web/auth/bearer.py), then goes through
+# the same markers; its endpoints must refuse a request without a token, even one
+# carrying a valid session cookie.
 TOKEN_BLUEPRINT = "api"
 
 
@@ -41,7 +42,7 @@ def _rules(app):
 def test_every_endpoint_except_the_public_list_carries_a_permission_marker(app):
     unmarked = []
     for endpoint, view in app.view_functions.items():
-        if endpoint in PUBLIC or _token_authenticated(endpoint):
+        if endpoint in PUBLIC:
             continue
         roles = required_roles(view)
         if not roles or not roles <= set(Role) or is_public(view):
@@ -50,8 +51,7 @@ def test_every_endpoint_except_the_public_list_carries_a_permission_marker(app):
 
 
 def test_the_public_list_is_exactly_what_the_app_marks_public(app):
-    marked = {e for e, v in app.view_functions.items()
-              if is_public(v) and not _token_authenticated(e)}
+    marked = {e for e, v in app.view_functions.items() if is_public(v)}
     assert marked | {"static"} == PUBLIC
 
 
@@ -85,6 +85,24 @@ def test_a_view_without_a_marker_is_refused_even_when_signed_in(app, client, log
 
     login(client, create_user(roles=list(Role)))
     assert client.get("/unmarked-test-route").status_code == 403
+
+
+def test_the_api_checks_its_role_markers_centrally(app, client):
+    from forms_app.services import api_tokens
+
+    auditor = create_user(roles=[Role.AUDITOR])
+    headers = {"Authorization": f"Bearer {api_tokens.issue(auditor, 'test')}"}
+    db.session.commit()
+    response = client.post("/api/v1/cases/1/forms", json={"kind": "aftercare_plan"},
+                           headers=headers)
+    assert response.status_code == 403
+    assert response.get_json()["code"] == 403
+
+
+def test_the_openapi_document_needs_a_signed_in_user(app, client, login):
+    assert client.get("/api/v1/openapi.json").status_code == 401
+    login(client, create_user(roles=[Role.AUDITOR]))
+    assert client.get("/api/v1/openapi.json").status_code == 200
 
 
 def test_a_role_marker_is_enforced(client, login):

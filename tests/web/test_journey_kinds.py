@@ -11,8 +11,7 @@ from forms_app.models import Document, FormRecord
 from forms_app.store.db import db
 from tests import factories
 from tests.examples import load_example
-from tests.factories import DEFAULT_PASSWORD
-from tests.web.journey_helpers import fill_in, for_case, worcestershire
+from tests.web.journey_helpers import fill_in, for_case, sign_as, worcestershire
 
 # kind, example, who fills it in, who signs as which party (in order)
 JOURNEYS = [
@@ -61,8 +60,7 @@ def test_the_journey_reaches_signed_off_documents(app, login, kind, name, editor
         login(signer, getattr(worcs, who))
         page = signer.get(f"/forms/{record_id}").get_data(as_text=True)
         assert f'id="sign-{party}"' in page
-        response = signer.post(f"/forms/{record_id}/sign/{party}",
-                               data={"password": DEFAULT_PASSWORD})
+        response = sign_as(signer, record_id, party)
         assert response.status_code == 302
     record = _record(record_id)
     assert record.status == "signed_off"
@@ -104,5 +102,5 @@ def test_a_harrow_funding_agreement_needs_its_panel_before_sign_off(app, login):
     for party, user in users.items():
         signer = app.test_client()
         login(signer, user)
-        signer.post(f"/forms/{record_id}/sign/{party}", data={"password": DEFAULT_PASSWORD})
+        sign_as(signer, record_id, party)
     assert _record(record_id).status == "signed_off"

@@ -93,7 +93,7 @@ def test_an_outsider_gets_404_and_no_data_from_every_record_url(app, client, log
 
 
 def test_an_outsider_gets_nothing_through_the_api(app, client, world):
-    tokens = pytest.importorskip("forms_app.web.api.tokens")
+    tokens = pytest.importorskip("forms_app.services.api_tokens")
     token = tokens.issue(world["outsider"], "test")
     db.session.commit()
     before = _state()

@@ -4,7 +4,11 @@ The parties a kind needs come from the policy (``check_form(...).missing_signatu
 the unsigned form, contract.md "Signatures each kind needs"); kinds that need none
 (dispute and change notices, register entries) are issued by one person of the issuing
 organisation. Each party signs in their own account after re-entering their password,
-only when one of their memberships has the party's role in the party's organisation.
+only when one of their memberships has the party's role in the party's organisation, and
+one account signs once: a user holding both commissioner roles is still one person, so the
+two-party sign-off needs a second account. A signature is of the version the signer read:
+it carries that ``lock_version`` and is refused (EditConflict) when the record moved on.
+Adding it moves ``lock_version`` on, so two signatures racing cannot both land.
 When every party has signed and no error finding remains, the record is signed off: its
 documents are rendered, signed and stored with their SHA-256, and it never changes again.
 """
@@ -12,17 +16,22 @@ documents are rendered, signed and stored with their SHA-256, and it never chang
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, replace
+from typing import Any, NoReturn
 
 from forms_app.contract.check import CheckResult, check_form
 from forms_app.models import FormRecord, Membership, Role, Signature, User, utcnow
 from forms_app.policy.packs import PackError
 from forms_app.services import accounts
-from forms_app.services.errors import ServiceError
-from forms_app.services.signoff.parties import Party, parties_for, signature_json
+from forms_app.services import forms as form_service
+from forms_app.services.errors import EditConflict, LoginLocked, LoginRefused, ServiceError
+from forms_app.services.signoff.parties import (
+    PARTY_LABELS,
+    Party,
+    parties_for,
+    signature_json,
+)
 from forms_app.store import audit
-from forms_app.store.db import db
 
 __all__ = [
     "CannotSignError",
@@ -31,7 +40,9 @@ __all__ = [
     "SignOutcome",
     "merged_data",
     "parties_for",
+    "refusal",
     "sign",
+    "signed_by",
     "signable_parties",
     "submit",
     "trial_check",
@@ -85,7 +96,18 @@ def trial_check(record: FormRecord, today: dt.date | None = None) -> CheckResult
         extra = [p.trial_signature(today or dt.date.today()) for p in _parties_or_none(record)
                  if p.key not in signed]
         data["signatures"] = [*data.get("signatures", []), *extra]
-    return check_form(data)
+    return _with_case_findings(check_form(data), record)
+
+
+def _with_case_findings(result: CheckResult, record: FormRecord) -> CheckResult:
+    """The check, plus where the form is not about its case (services.forms.case_findings).
+
+    A field the schema already reports keeps the schema's message only.
+    """
+    reported = {f.field for f in result.findings if f.rule == "SCHEMA"}
+    extra = [f for f in form_service.case_findings(record.case, record.data)
+             if f.field not in reported]
+    return replace(result, findings=[*result.findings, *extra]) if extra else result
 
 
 def _parties_or_none(record: FormRecord) -> list[Party]:
@@ -97,8 +119,11 @@ def _parties_or_none(record: FormRecord) -> list[Party]:
 
 def submit(record: FormRecord, user: User, today: dt.date | None = None) -> CheckResult:
     """Draft -> awaiting sign-off, when the form would be valid once every party signs."""
+    if record.status == "awaiting_signoff":
+        raise CannotSignError("this form has already been sent for sign-off")
     if record.status != "draft":
-        raise CannotSignError("only a draft can be sent for sign-off")
+        raise CannotSignError(f"version {record.version} is {record.status_label.lower()}: "
+                              "start a new version to change it")
     result = trial_check(record, today)
     if not result.valid:
         raise NotReadyError(result)
@@ -122,7 +147,12 @@ def withdraw(record: FormRecord, user: User) -> None:
 
 
 def signable_parties(record: FormRecord, user: User) -> list[tuple[Party, Membership]]:
-    """The unsigned parties this user could sign as, with the membership that fits."""
+    """The unsigned parties this user could sign as, with the membership that fits.
+
+    None once the user has signed this record as any party: one account signs once.
+    """
+    if signed_by(record, user) is not None:
+        return []
     signed = {s.party for s in record.signatures}
     out = []
     for party in parties_for(record):
@@ -132,27 +162,74 @@ def signable_parties(record: FormRecord, user: User) -> list[tuple[Party, Member
     return out
 
 
-def sign(record: FormRecord, user: User, party_key: str, password: str,
-         today: dt.date | None = None) -> SignOutcome:
-    """Sign as one party; sign off the record when it is the last signature needed."""
+def refusal(record: FormRecord, user: User, party_key: str) -> str | None:
+    """Why ``user`` cannot sign ``record`` as ``party_key`` now; None when they can."""
     if record.status != "awaiting_signoff":
-        raise CannotSignError("this form is not awaiting sign-off")
-    if not accounts.verify_password(user.password_hash, password or ""):
-        audit.record("form.sign_refused", user=user, record_type="form", record_id=record.id,
-                     details={"party": party_key, "reason": "password"})
-        raise CannotSignError("the password is not correct")
-    fits = {p.key: (p, m) for p, m in signable_parties(record, user)}
-    if party_key not in fits:
-        raise CannotSignError("you cannot sign this form as that party")
-    party, membership = fits[party_key]
+        return "this form is not awaiting sign-off"
+    own = signed_by(record, user)
+    if own is not None:
+        done = f"you have already signed this form for the {_label(own.party)}"
+        if party_key == own.party:
+            return done
+        return (f"{done}; each party signs in their own account, so another person must "
+                f"sign for the {_label(party_key)}")
+    if party_key not in {p.key for p, _ in signable_parties(record, user)}:
+        return "you cannot sign this form as that party"
+    return None
+
+
+def signed_by(record: FormRecord, user: User) -> Signature | None:
+    """The signature this user gave on this record, if any."""
+    return next((s for s in record.signatures if s.user_id == user.id), None)
+
+
+def _label(party_key: str) -> str:
+    return PARTY_LABELS.get(party_key, party_key).lower()
+
+
+def sign(record: FormRecord, user: User, party_key: str, password: str, lock_version: int,
+         *, ip: str | None = None, today: dt.date | None = None) -> SignOutcome:
+    """Sign the version read at ``lock_version`` as one party; the last signature signs off.
+
+    EditConflict when the record changed since; CannotSignError when this user may not sign
+    as this party, the password is wrong or the account is locked (failures count toward
+    the sign-in lockout). A refusal is audited; the caller commits it.
+    """
+    party, membership = _may_sign(record, user, party_key, password, lock_version, ip)
     signature = _add_signature(record, user, party, membership, today or dt.date.today())
-    result = check_form(merged_data(record))
+    result = _with_case_findings(check_form(merged_data(record)), record)
     done = {s.party for s in record.signatures} >= {p.key for p in parties_for(record)}
     if done and result.valid:
         from forms_app.services.signoff.finalise import sign_off
 
         sign_off(record, user, result)
     return SignOutcome(signature, result, record.status == "signed_off")
+
+
+def _may_sign(record: FormRecord, user: User, party_key: str, password: str,
+              lock_version: int, ip: str | None) -> tuple[Party, Membership]:
+    """The party and fitting membership, once every check of ``sign`` has passed."""
+    if lock_version != record.lock_version:
+        raise EditConflict("the form changed after you opened it", record_id=record.id,
+                           current_lock_version=record.lock_version)
+    refused = refusal(record, user, party_key)
+    if refused is not None:
+        reason = "party" if record.status == "awaiting_signoff" else "status"
+        _refuse(record, user, party_key, reason, refused)
+    try:
+        accounts.confirm_password(user, password or "", ip)
+    except LoginRefused as wrong:
+        reason = "locked" if isinstance(wrong, LoginLocked) else "password"
+        _refuse(record, user, party_key, reason, str(wrong))
+    return next((p, m) for p, m in signable_parties(record, user) if p.key == party_key)
+
+
+def _refuse(record: FormRecord, user: User, party_key: str, reason: str,
+            message: str) -> NoReturn:
+    audit.record("form.sign_refused", user=user, record_type="form", record_id=record.id,
+                 person_id=record.case.person_id,
+                 details={"party": party_key[:30], "reason": reason})
+    raise CannotSignError(message)
 
 
 def _add_signature(record: FormRecord, user: User, party: Party, membership: Membership,
@@ -163,8 +240,13 @@ def _add_signature(record: FormRecord, user: User, party: Party, membership: Mem
         name=user.display_name, role=_role_label(membership.role), signed_on=today,
         user_id=user.id,
     )
-    record.signatures.append(signature)
-    db.session.flush()
+
+    def change() -> None:
+        # Touching the row makes its UPDATE carry "WHERE lock_version = <read>".
+        record.signatures.append(signature)
+        record.updated_by_id, record.updated_at = user.id, utcnow()
+
+    form_service.apply_or_conflict(record, change)
     audit.record("form.sign", user=user, record_type="form", record_id=record.id,
                  person_id=record.case.person_id,
                  details={"party": party.key, "organisation": org.code})

@@ -2,8 +2,12 @@
 
 A party is a signature ``party`` of contract.md (``local_authority``, ``icb``,
 ``responsible_clinician``, ``named_practitioner``) or ``issuer`` for the kinds issued by
-one organisation. Its organisation is the one the form names (responsible council or ICB,
-the named practitioner's organisation, the issuing body), else the case's.
+one organisation. Who signs is decided by the case, never by the form's free text: the
+council and ICB are the case's responsible bodies and the responsible clinician signs for
+its providing trust. The issuing body a notice names counts only when it is the case's
+council or ICB (services.forms.case_findings reports one that is not, so such a form
+cannot be submitted); a named practitioner's organisation only when it is one of the
+case's organisations, else a practitioner of any of them signs.
 """
 
 from __future__ import annotations
@@ -81,26 +85,33 @@ def _party(record: FormRecord, key: str) -> Party:
 
 
 def _organisation_for(record: FormRecord, key: str) -> dict[str, Any] | None:
-    data, case = record.data, record.case
-    found: Any = None
+    case = record.case
     if key == "local_authority":
-        found = data.get("responsible_la") or case.responsible_council.as_contract()
-    elif key == "icb":
-        found = data.get("responsible_icb") or case.responsible_icb.as_contract()
-    elif key == "named_practitioner":
-        practitioner = (data.get("plan") or {}).get("named_practitioner") or {}
-        found = practitioner.get("organisation")
-    elif key == "responsible_clinician" and case.providing_trust is not None:
-        found = case.providing_trust.as_contract()
-    return found if isinstance(found, dict) and found.get("code") else None
+        return case.responsible_council.as_contract()
+    if key == "icb":
+        return case.responsible_icb.as_contract()
+    if key == "responsible_clinician" and case.providing_trust is not None:
+        return case.providing_trust.as_contract()
+    if key == "named_practitioner":
+        practitioner = (record.data.get("plan") or {}).get("named_practitioner") or {}
+        return _on_case(practitioner.get("organisation"), _case_codes(record))
+    return None
 
 
 def _issuer(record: FormRecord) -> Party:
     field, roles = ISSUERS[record.kind]
-    org = record.data.get(field) if field else None
-    if isinstance(org, dict) and org.get("code"):
-        return Party("issuer", roles, frozenset({org["code"]}), org)
-    return Party("issuer", roles, _case_codes(record), None)
+    case = record.case
+    if field is None:
+        return Party("issuer", roles, _case_codes(record), None)
+    commissioners = frozenset({case.responsible_council.code, case.responsible_icb.code})
+    org = _on_case(record.data.get(field), commissioners)
+    # An issuing body that is not one of the case's leaves nobody able to sign.
+    return Party("issuer", roles, frozenset({org["code"]}) if org else frozenset(), org)
+
+
+def _on_case(org: Any, codes: frozenset[str]) -> dict[str, Any] | None:
+    """The form's organisation when it is one of ``codes``, else None."""
+    return org if isinstance(org, dict) and org.get("code") in codes else None
 
 
 def _case_codes(record: FormRecord) -> frozenset[str]:

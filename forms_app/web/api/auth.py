@@ -1,49 +1,29 @@
-"""Bearer-token authentication for the API blueprint, and JSON errors for it."""
+"""The API blueprint's place in the central access checks, and its JSON errors."""
 
 from __future__ import annotations
 
-import functools
 from typing import Any
 
-from flask import Flask, g, request
-from flask_smorest import Blueprint, abort
+from flask import Flask
+from flask_smorest import Blueprint
 from werkzeug.exceptions import HTTPException
 
-from forms_app.web.api import tokens
-from forms_app.web.auth.decorators import PUBLIC_ATTR
+from forms_app.web.auth.decorators import requires_signed_in
 from forms_app.web.security import csrf
 
 
 def install_token_auth(app: Flask, blp: Blueprint) -> None:
-    """The session check (enforce_access) and CSRF are the web pages'; the API has tokens."""
-    for endpoint, view in list(app.view_functions.items()):
-        if endpoint.startswith((f"{blp.name}.", "api-docs.")):
-            # enforce_access skips these; authenticate() guards every view of blp, and
-            # api-docs serves only the OpenAPI document.
-            app.view_functions[endpoint] = _token_guarded(view)
+    """The API answers bearer tokens, not the session cookie, so CSRF does not apply to it.
+
+    Sign-in and permission markers are checked centrally for the API as for every page
+    (forms_app.web.auth.session): `load_user` reads the token for API requests, and
+    `enforce_access` refuses a request without one with 401. The OpenAPI document needs a
+    signed-in user (session or token) like everything but the health check.
+    """
     csrf.exempt(blp.name)
-
-
-def _token_guarded(view: Any) -> Any:
-    @functools.wraps(view)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        return view(*args, **kwargs)
-
-    setattr(wrapper, PUBLIC_ATTR, True)
-    return wrapper
-
-
-def authenticate() -> None:
-    """before_request of the API: a valid bearer token, or 401. A session cookie is ignored."""
-    g.user = None
-    scheme, _, token = request.headers.get("Authorization", "").partition(" ")
-    if scheme.lower() != "bearer" or not token.strip():
-        abort(401, message="Send Authorization: Bearer <token>.",
-              headers={"WWW-Authenticate": "Bearer"})
-    user = tokens.user_for(token.strip())
-    if user is None:
-        abort(401, message="The token is not valid.", headers={"WWW-Authenticate": "Bearer"})
-    g.user = user
+    docs = "api-docs.openapi_json"
+    if docs in app.view_functions:
+        app.view_functions[docs] = requires_signed_in(app.view_functions[docs])
 
 
 def json_error(error: HTTPException) -> Any:

@@ -9,11 +9,13 @@ from flask_smorest import abort
 from sqlalchemy import select
 
 from forms_app.contract.check import check_form
-from forms_app.models import Document, FormRecord
+from forms_app.contract.jsonio import InputError, parse_json, without_annotations
+from forms_app.models import Case, Document, FormRecord
 from forms_app.policy.packs import PackError
 from forms_app.services import access
 from forms_app.services import forms as form_service
 from forms_app.services.errors import EditConflict, NotEditable
+from forms_app.services.permissions import ANY_EDITOR, ANY_SIGNER, can_edit
 from forms_app.services.signoff import (
     CannotSignError,
     NotReadyError,
@@ -26,9 +28,11 @@ from forms_app.store import audit
 from forms_app.store.db import db
 from forms_app.web.api.schemas import CheckOut, DocumentOut, FormOut, SignIn
 from forms_app.web.api.views import blp, case_or_404
+from forms_app.web.auth.decorators import requires_any_role, requires_signed_in
+from forms_app.web.downloads import stored_document
 from forms_app.web.forms import JOURNEYS
-from forms_app.web.journeys.pages import can_edit
 from forms_app.web.journeys.prefill import latest
+from forms_app.web.params import bounded_int
 
 # Form bodies are the contract: one of the kinds' schemas (components added by contract_docs).
 FORM_BODY = {"required": True, "content": {"application/json": {"schema": {
@@ -69,12 +73,22 @@ def _check(body: Any) -> Any:
         abort(422, message=str(error), errors={"json": {"/policy": [str(error)]}})
 
 
-def _valid_body(kind_expected: str | None = None) -> dict[str, Any]:
-    """The JSON body as a form of an editable kind with no SCHEMA finding, else 422."""
-    body = request.get_json(silent=True)
+def _json_object() -> dict[str, Any]:
+    """The body as a JSON object, read as strictly as `s117 validate` reads a file
+    (duplicate keys, NaN and nesting too deep to parse are refused), else 422."""
+    try:
+        body = parse_json(request.get_data(cache=True), "The body")
+    except InputError as error:
+        abort(422, message=str(error), errors={"json": {"": [str(error)]}})
     if not isinstance(body, dict):
         abort(422, message="The body must be a JSON object.",
               errors={"json": {"": ["Not a JSON object."]}})
+    return body
+
+
+def _valid_body(kind_expected: str | None = None) -> dict[str, Any]:
+    """The JSON body as a form of an editable kind with no SCHEMA finding, else 422."""
+    body = without_annotations(_json_object())
     result = _check(body)
     schema = {f.field: [f.message] for f in result.findings if f.rule == "SCHEMA"}
     if schema:
@@ -93,10 +107,12 @@ def _with_etag(payload: dict[str, Any], status: int = 200) -> Any:
 @blp.route("/cases/<int:case_id>/forms", methods=["POST"])
 @blp.doc(requestBody=FORM_BODY)
 @blp.response(201, FormOut)
+@requires_any_role(*ANY_EDITOR)
 def create_form(case_id: int) -> Any:
     """A new draft version of a kind on the case (409 if a draft of that kind exists)."""
     case = case_or_404(case_id)
     body = _valid_body()
+    _about_case(case, body)
     if latest(case, body["kind"], ("awaiting_signoff",)) is not None:
         abort(409, message="A version of this form is awaiting sign-off.")
     try:
@@ -108,14 +124,27 @@ def create_form(case_id: int) -> Any:
     return _with_etag(form_out(record), 201)
 
 
+def _about_case(case: Case, body: dict[str, Any]) -> None:
+    """422 naming each field where the form is not about this case (its person, pack, bodies)."""
+    found = form_service.case_findings(case, body)
+    if found:
+        abort(422, message="The form is not about this case.",
+              errors={"json": {f.field: [f.message] for f in found}})
+
+
 @blp.route("/forms/<int:form_id>", methods=["GET"])
 @blp.response(200, FormOut)
+@requires_signed_in
 def read_form(form_id: int) -> Any:
     record = form_or_404(form_id)
-    audit.record("form.view", user=g.user, record_type="form", record_id=record.id,
-                 person_id=record.case.person_id, details={"api": True})
-    db.session.commit()
+    _audit_view(record, "form")
     return _with_etag(form_out(record))
+
+
+def _audit_view(record: FormRecord, what: str) -> None:
+    audit.record("form.view", user=g.user, record_type="form", record_id=record.id,
+                 person_id=record.case.person_id, details={"api": True, "view": what})
+    db.session.commit()
 
 
 @blp.route("/forms/<int:form_id>", methods=["PUT"])
@@ -123,10 +152,12 @@ def read_form(form_id: int) -> Any:
                                               "required": True, "schema": {"type": "string"},
                                               "description": "the lock_version you read"}])
 @blp.response(200, FormOut)
+@requires_any_role(*ANY_EDITOR)
 def update_form(form_id: int) -> Any:
     """Replace a draft's answers; 409 when someone saved since the If-Match lock_version."""
     record = form_or_404(form_id)
     body = _valid_body(record.kind)
+    _about_case(record.case, body)
     expected = _if_match()
     try:
         form_service.update_form(record, body, expected, g.user)
@@ -139,32 +170,34 @@ def update_form(form_id: int) -> Any:
 
 def _if_match() -> int:
     raw = request.headers.get("If-Match") or request.args.get("lock_version") or ""
-    raw = raw.strip().removeprefix("W/").strip('"')
-    if not raw.isdigit():
+    version = bounded_int(raw.strip().removeprefix("W/").strip('"'))
+    if version is None:
         abort(428, message="Send If-Match with the lock_version you read.")
-    return int(raw)
+    return version
 
 
 @blp.route("/forms/<int:form_id>/validate", methods=["POST"])
 @blp.response(200, CheckOut)
+@requires_signed_in
 def validate_form(form_id: int) -> Any:
     """The stored form's check: exactly what `s117 validate` prints for it."""
-    return _check(merged_data(form_or_404(form_id))).as_json()
+    record = form_or_404(form_id)
+    _audit_view(record, "validate")
+    return _check(merged_data(record)).as_json()
 
 
 @blp.route("/validate", methods=["POST"])
 @blp.doc(requestBody=FORM_BODY)
 @blp.response(200, CheckOut)
+@requires_signed_in
 def validate_body() -> Any:
     """Check any form without storing it (SCHEMA problems are findings here, not 422)."""
-    body = request.get_json(silent=True)
-    if not isinstance(body, dict):
-        abort(422, errors={"json": {"": ["Not a JSON object."]}})
-    return _check(body).as_json()
+    return _check(_json_object()).as_json()
 
 
 @blp.route("/forms/<int:form_id>/submit", methods=["POST"])
 @blp.response(200, FormOut)
+@requires_any_role(*ANY_EDITOR)
 def submit_form(form_id: int) -> Any:
     """Draft -> awaiting sign-off; 422 with the findings while errors remain."""
     record = form_or_404(form_id)
@@ -187,11 +220,20 @@ def submit_form(form_id: int) -> Any:
 @blp.route("/forms/<int:form_id>/signatures", methods=["POST"])
 @blp.arguments(SignIn)
 @blp.response(201, FormOut)
+@requires_any_role(*ANY_SIGNER)
 def sign_form(signing: dict[str, Any], form_id: int) -> Any:
-    """Sign as one party (re-entering the password); the last signature signs the form off."""
+    """Sign the version you read as one party (409 if it changed since: nothing is signed).
+
+    The body carries the re-entered password and the form's lock_version (its ETag); the
+    last signature signs the form off.
+    """
     record = form_or_404(form_id)
     try:
-        sign(record, g.user, signing["party"], signing["password"])
+        sign(record, g.user, signing["party"], signing["password"], signing["lock_version"],
+             ip=request.remote_addr)
+    except EditConflict as conflict:
+        db.session.rollback()
+        abort(409, message=str(conflict))
     except CannotSignError as refused:
         db.session.commit()  # keep the audit row of a refused attempt
         abort(403, message=str(refused))
@@ -201,22 +243,19 @@ def sign_form(signing: dict[str, Any], form_id: int) -> Any:
 
 @blp.route("/forms/<int:form_id>/documents", methods=["GET"])
 @blp.response(200, DocumentOut(many=True))
+@requires_signed_in
 def list_documents(form_id: int) -> Any:
-    return form_out(form_or_404(form_id))["documents"]
+    record = form_or_404(form_id)
+    _audit_view(record, "documents")
+    return form_out(record)["documents"]
 
 
 @blp.route("/documents/<int:document_id>", methods=["GET"])
 @blp.doc(responses={"200": {"description": "the stored PDF or DOCX bytes"}})
+@requires_signed_in
 def download(document_id: int) -> Response:
     """A signed-off document's exact stored bytes (never rendered again)."""
     document = access.visible_document(g.user, document_id)
     if document is None:
         abort(404, message="No such document.")
-    audit.record("document.download", user=g.user, record_type="document",
-                 record_id=document.id, person_id=document.form.case.person_id,
-                 details={"api": True, "sha256": document.sha256})
-    db.session.commit()
-    response = Response(document.content, mimetype=document.media_type.split(";")[0])
-    response.headers["Content-Disposition"] = f'attachment; filename="{document.filename}"'
-    response.headers["X-Content-SHA256"] = document.sha256
-    return response
+    return stored_document(document, api=True)

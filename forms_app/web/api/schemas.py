@@ -103,3 +103,7 @@ class SignIn(Strict):
     party = fields.String(required=True, validate=validate.OneOf(SIGNATURE_PARTIES))
     password = fields.String(required=True, load_only=True,
                              metadata={"description": "the signer re-enters their password"})
+    lock_version = fields.Integer(
+        required=True, strict=True, validate=validate.Range(min=0, max=2**31 - 1),
+        metadata={"description": "the lock_version of the form you read (its ETag); a stale "
+                                 "one is refused with 409 and nothing is signed"})

@@ -8,9 +8,9 @@ from sqlalchemy import select
 from werkzeug.wrappers import Response
 
 from forms_app.models import ApiToken
+from forms_app.services import api_tokens as tokens
 from forms_app.services.accounts import user_by_email
 from forms_app.store.db import db
-from forms_app.web.api import tokens
 from forms_app.web.auth.decorators import requires_signed_in
 
 bp = Blueprint("api_tokens", __name__, template_folder="templates")

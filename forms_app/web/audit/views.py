@@ -10,6 +10,7 @@ from forms_app.store import audit
 from forms_app.store.db import db
 from forms_app.web.audit.forms import AuditFilterForm
 from forms_app.web.auth.decorators import requires_role
+from forms_app.web.params import page_number
 from forms_app.web.register.forms import options
 
 bp = Blueprint("audit", __name__, url_prefix="/audit")
@@ -32,9 +33,8 @@ def index() -> tuple[str, int]:
 
 
 def _query(form: AuditFilterForm) -> audit_trail.AuditQuery:
-    page = request.args.get("page", "1")
     return audit_trail.AuditQuery(
         user_email=form.user.data or "", action=form.action.data or "",
         person=form.person.data or "", date_from=form.date_from.data,
-        date_to=form.date_to.data, page=int(page) if page.isdigit() else 1,
+        date_to=form.date_to.data, page=page_number(request.args.get("page")),
     )

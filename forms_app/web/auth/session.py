@@ -24,11 +24,13 @@ from urllib.parse import urlsplit
 
 from flask import abort, current_app, flash, g, jsonify, redirect, request, session, url_for
 from flask_wtf.csrf import validate_csrf
+from werkzeug.http import HTTP_STATUS_CODES
 from werkzeug.wrappers import Response
 from wtforms.validators import ValidationError
 
 from forms_app.models import User
 from forms_app.store.db import db
+from forms_app.web.auth.bearer import load_token_user, uses_token
 from forms_app.web.auth.decorators import answer_keeper, is_public, required_roles
 
 # Flask's own static route cannot carry a decorator.
@@ -57,6 +59,9 @@ def load_user() -> None:
     g.user = None
     g.session_ended = None
     g.timed_out_user = None
+    if uses_token(request.blueprint):
+        load_token_user()
+        return
     uid = session.get("uid")
     if uid is None or request.endpoint in STATIC_ENDPOINTS:
         return  # static files need no user (and must not cost a query each)
@@ -115,7 +120,10 @@ def enforce_access() -> Response | None:
 
 def _unauthenticated() -> Response:
     if _wants_json():
-        return _json_error(401, "sign in required")
+        response = _json_error(401, g.get("auth_problem") or "Sign in required.")
+        if uses_token(request.blueprint):
+            response.headers["WWW-Authenticate"] = "Bearer"
+        return response
     ended = g.get("session_ended")
     if _keep_posted_answers():
         flash(ANSWERS_KEPT_MESSAGE)
@@ -137,7 +145,7 @@ def _keep_posted_answers() -> bool:
 
 def _forbidden() -> Response:
     if _wants_json():
-        return _json_error(403, "forbidden")
+        return _json_error(403, "Your role does not allow this.")
     abort(403)
     raise AssertionError("unreachable: abort raises")
 
@@ -149,7 +157,9 @@ def _wants_json() -> bool:
 
 
 def _json_error(status: int, message: str) -> Response:
-    response = jsonify({"status": status, "message": message})
+    """The API's error shape (forms_app.web.api.auth.json_error)."""
+    response = jsonify({"code": status, "status": HTTP_STATUS_CODES[status],
+                        "message": message})
     response.status_code = status
     return response
 

@@ -12,8 +12,10 @@ from typing import Any
 
 from forms_app.web.forms.spec import Leaf
 
-_AMOUNT = re.compile(r"[0-9]+(\.[0-9]{1,2})?")
-_DIGITS = re.compile(r"[0-9]+")
+_AMOUNT = re.compile(r"[0-9]{1,15}(\.[0-9]{1,2})?")
+# Python will not parse an integer of over 4,300 digits: longer runs stay text (SCHEMA).
+_DIGITS = re.compile(r"[0-9]{1,18}")
+_DAY_MONTH, _YEAR = re.compile(r"[0-9]{1,2}"), re.compile(r"[0-9]{1,4}")
 
 
 def decode(leaf: Leaf, value: Any) -> Any:
@@ -89,7 +91,7 @@ def _decode_date(parts: dict[str, Any]) -> str | None:
     day, month, year = (str(parts.get(key) or "").strip() for key in ("day", "month", "year"))
     if not (day or month or year):
         return None
-    if all(_DIGITS.fullmatch(p) for p in (day, month, year)):
+    if _DAY_MONTH.fullmatch(day) and _DAY_MONTH.fullmatch(month) and _YEAR.fullmatch(year):
         return f"{int(year):04d}-{int(month):02d}-{int(day):02d}"
     return f"{year}-{month}-{day}"
 

@@ -17,10 +17,10 @@ from flask import request
 
 from forms_app.models import User
 from forms_app.services import access, held_answers
+from forms_app.services.permissions import can_edit
 from forms_app.store.db import db
 from forms_app.web.forms import JOURNEYS
 from forms_app.web.forms.spec import Step
-from forms_app.web.journeys.pages import can_edit
 
 # Posted names that are not answers but steer the save (see views.step).
 CONTROLS = frozenset({"lock_version", "shown", "add", "remove"})

@@ -15,24 +15,6 @@ from forms_app.web.forms.labels import label_for
 from forms_app.web.forms.placement import Placed, anchor_for, place
 from forms_app.web.forms.spec import Element, Group, Journey, Leaf, Repeat, Step
 
-# Who may fill in each kind (signing is decided per party in services/signoff).
-EDIT_ROLES: dict[str, frozenset[str]] = {
-    "aftercare_plan": frozenset({"practitioner"}),
-    "funding_agreement": frozenset({"practitioner", "council_commissioner", "icb_commissioner"}),
-    "leave_funding_agreement": frozenset(
-        {"practitioner", "council_commissioner", "icb_commissioner"}),
-    "discharge_decision": frozenset(
-        {"practitioner", "council_commissioner", "icb_commissioner", "responsible_clinician"}),
-    "dispute_notice": frozenset({"council_commissioner", "icb_commissioner"}),
-    "change_notice": frozenset({"council_commissioner", "icb_commissioner"}),
-    "register_entry": frozenset({"register_keeper"}),
-}
-ANY_EDITOR = frozenset().union(*EDIT_ROLES.values())
-
-
-def can_edit(user: Any, kind: str) -> bool:
-    return bool(user is not None and user.roles & EDIT_ROLES.get(kind, frozenset()))
-
 
 def check(record: Any, *, trial: bool = True) -> CheckResult:
     """The record's findings as the pages show them, an unknown pack as a finding.

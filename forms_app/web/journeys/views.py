@@ -30,7 +30,8 @@ from werkzeug.wrappers import Response
 from forms_app.models import FormRecord
 from forms_app.services import held_answers
 from forms_app.services.errors import EditConflict, NotEditable
-from forms_app.services.signoff import NotReadyError, submit
+from forms_app.services.permissions import ANY_EDITOR, can_edit
+from forms_app.services.signoff import CannotSignError, NotReadyError, submit
 from forms_app.store import audit
 from forms_app.store.db import db
 from forms_app.web.access import case_or_404, form_or_404
@@ -43,8 +44,6 @@ from forms_app.web.forms.spec import Repeat, Step
 from forms_app.web.journeys import drafts
 from forms_app.web.journeys.held import hold_posted_step
 from forms_app.web.journeys.pages import (
-    ANY_EDITOR,
-    can_edit,
     check,
     choice_pairs,
     finding_key,
@@ -52,6 +51,7 @@ from forms_app.web.journeys.pages import (
     sections,
 )
 from forms_app.web.journeys.prefill import latest, prefill
+from forms_app.web.params import bounded_int
 
 bp = Blueprint("journeys", __name__, template_folder="templates", static_folder="static",
                static_url_path="/static/journeys")
@@ -97,6 +97,9 @@ def start(case_id: int, kind: str) -> str | Response:
         record = drafts.create_draft(case, kind, filled.data, g.user, filled.source)
         db.session.commit()
         return redirect(_step_url(record, JOURNEYS[kind].steps_for(record.data)[0]))
+    audit.record("case.view", user=g.user, record_type="case", record_id=case.id,
+                 person_id=case.person_id, details={"page": f"start {kind}"})
+    db.session.commit()
     return render_template("journeys/start.html", case=case, journey=JOURNEYS[kind],
                            filled=filled)
 
@@ -205,14 +208,15 @@ def _with_item_action(current: Step, data: dict[str, Any],
         return add_item(repeats[added], data)
     removed = posted.get("remove", "")
     name, _, index = removed.rpartition("-")
-    if name in repeats and index.isdigit():
-        return remove_item(repeats[name], int(index), data)
+    position = bounded_int(index)
+    if name in repeats and position is not None:
+        return remove_item(repeats[name], position, data)
     return data
 
 
 def _posted_lock(posted: MultiDict[str, str] | None = None) -> int | None:
-    value = (request.form if posted is None else posted).get("lock_version", "")
-    return int(value) if value.isdigit() else -1
+    value = bounded_int((request.form if posted is None else posted).get("lock_version"))
+    return -1 if value is None else value
 
 
 def _after_save(record: FormRecord, current: Step) -> str | Response:
@@ -302,8 +306,10 @@ def submit_form(form_id: int) -> Response | tuple[str, int]:
         db.session.rollback()
         flash("The form still has errors. Fix them before sending it for sign-off.")
         return redirect(url_for("journeys.check_answers", form_id=record.id))
-    except NotEditable:
-        abort(409)
+    except (NotEditable, CannotSignError) as refused:  # sent already, or signed off
+        db.session.rollback()
+        flash(f"Not sent: {refused}.")
+        return redirect(url_for("journeys.record", form_id=record.id))
     db.session.commit()
     flash("Sent for sign-off.")
     return redirect(url_for("journeys.record", form_id=record.id))

@@ -12,6 +12,7 @@ from forms_app.services.errors import InvalidData
 from forms_app.store import audit
 from forms_app.store.db import db
 from forms_app.web.auth.decorators import requires_any_role, requires_signed_in
+from forms_app.web.params import bounded_int, page_number
 from forms_app.web.register.forms import NewPersonForm, SearchForm, options
 
 bp = Blueprint("register", __name__, url_prefix="/people")
@@ -31,21 +32,19 @@ def index() -> str:
         # A search by name or number is a look-up of people: audit it like a view.
         audit.record("register.search", user=g.user,
                      details={"text": query.text, "results": page.total})
-        db.session.commit()
+    audit.record_list("register.list", user=g.user,
+                      person_ids=[case.person_id for case in page.items])
+    db.session.commit()
     args = {k: v for k, v in request.args.items() if k != "page" and v}
     return render_template("register/index.html", form=form, page=page, args=args)
 
 
 def _query(form: SearchForm) -> register.RegisterQuery:
     body = form.body.data
-    try:
-        page = max(1, int(request.args.get("page", "1")))
-    except ValueError:
-        page = 1
     return register.RegisterQuery(
         text=form.q.data or "", status=form.status.data or "",
-        body_id=int(body) if body and body.isdigit() else None,
-        page=page, per_page=current_app.config["S117_PAGE_SIZE"],
+        body_id=bounded_int(body) if body else None,
+        page=page_number(request.args.get("page")), per_page=current_app.config["S117_PAGE_SIZE"],
     )
 
 

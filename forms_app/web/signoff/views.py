@@ -1,58 +1,83 @@
-"""Signing, document downloads (stored bytes only), HTML previews, acknowledgements."""
+"""Signing, document downloads (stored bytes only), HTML previews; change notices' follow-up
+(acknowledgement, consultation) in notice_views."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from flask import Blueprint, Response, abort, flash, g, redirect, render_template, request, url_for
-from flask_wtf import FlaskForm
 from sqlalchemy import select
-from wtforms import PasswordField
 
 from forms_app.documents import registry
 from forms_app.documents.render import render
 from forms_app.documents.signoff import SignOff
 from forms_app.models import Document, FormRecord
-from forms_app.services.signoff import CannotSignError, parties_for, sign, signable_parties
+from forms_app.services.errors import EditConflict
+from forms_app.services.permissions import ANY_SIGNER
+from forms_app.services.signoff import CannotSignError, Party, parties_for, refusal, sign
 from forms_app.services.signoff.finalise import variant_for
 from forms_app.store import audit
 from forms_app.store.db import db
 from forms_app.web.access import form_or_404
 from forms_app.web.auth.decorators import requires_any_role, requires_signed_in
+from forms_app.web.downloads import stored_document
 from forms_app.web.journeys.pages import check
+from forms_app.web.signoff.forms import SignForm
 
 bp = Blueprint("signoff", __name__, template_folder="templates")
-SIGNER_ROLES = ("council_commissioner", "icb_commissioner", "responsible_clinician",
-                "practitioner", "register_keeper")
 
 
-class SignForm(FlaskForm):
-    password = PasswordField("Your password")
+def sentence(message: str) -> str:
+    """A service's message as a sentence for a page (names inside keep their capitals)."""
+    text = message.strip()
+    return f"{text[:1].upper()}{text[1:]}{'' if text.endswith('.') else '.'}"
 
 
 @bp.route("/forms/<int:form_id>/sign/<party>", methods=["GET", "POST"])
-@requires_any_role(*SIGNER_ROLES)
+@requires_any_role(*ANY_SIGNER)
 def sign_page(form_id: int, party: str) -> str | Response | tuple[str, int]:
     record = form_or_404(form_id)
-    fits = {p.key: p for p, _ in signable_parties(record, g.user)}
-    if party not in fits:
-        abort(403)
+    refused = refusal(record, g.user, party)
+    if refused is not None:
+        return render_template("signoff/refused.html", record=record,
+                               message=sentence(refused)), 403
     form = SignForm()
     error = None
+    if request.method == "GET":
+        audit.record("form.view", user=g.user, record_type="form", record_id=record.id,
+                     person_id=record.case.person_id, details={"page": f"sign {party}"})
+        db.session.commit()
     if form.validate_on_submit():
-        try:
-            outcome = sign(record, g.user, party, form.password.data or "")
-        except CannotSignError as refused:
-            db.session.commit()  # keep the audit row of the refused attempt
-            error = str(refused).capitalize() + "."
-        else:
-            db.session.commit()
-            flash("Signed off: the documents are ready." if outcome.signed_off
-                  else "Your signature is recorded.")
-            return redirect(url_for("journeys.record", form_id=record.id))
-    status = 400 if error else 200
-    return render_template("signoff/sign.html", record=record, party=fits[party], form=form,
-                           error=error, result=check(record)), status
+        answer = _sign_posted(record, party, form)
+        if not isinstance(answer, str):
+            return answer
+        error = answer
+    return render_template("signoff/sign.html", record=record, party=_party(record, party),
+                           form=form, error=error, result=check(record)), 400 if error else 200
+
+
+def _sign_posted(record: FormRecord, party: str,
+                 form: SignForm) -> str | Response | tuple[str, int]:
+    """Sign as posted: the next page, or the message to show on the sign page."""
+    try:
+        outcome = sign(record, g.user, party, form.password.data or "", form.read_version,
+                       ip=request.remote_addr)
+    except EditConflict:
+        db.session.rollback()  # nothing was signed
+        return render_template("journeys/conflict.html", record=record, step=None,
+                               signing=True), 409
+    except CannotSignError as refused:
+        db.session.commit()  # keep the audit row and the failure count of the attempt
+        return sentence(str(refused))
+    db.session.commit()
+    flash("Signed off: the documents are ready." if outcome.signed_off
+          else "Your signature is recorded.")
+    return redirect(url_for("journeys.record", form_id=record.id))
+
+
+def _party(record: FormRecord, key: str) -> Party:
+    found = next((p for p in parties_for(record) if p.key == key), None)
+    if found is None:
+        abort(404)
+    return found
 
 
 @bp.get("/forms/<int:form_id>/documents/<int:document_id>")
@@ -63,14 +88,7 @@ def download(form_id: int, document_id: int) -> Response:
         Document.id == document_id, Document.form_id == record.id))
     if document is None:
         abort(404)
-    audit.record("document.download", user=g.user, record_type="document",
-                 record_id=document.id, person_id=record.case.person_id,
-                 details={"sha256": document.sha256, "format": document.format})
-    db.session.commit()
-    response = Response(document.content, mimetype=document.media_type.split(";")[0])
-    response.headers["Content-Disposition"] = f'attachment; filename="{document.filename}"'
-    response.headers["X-Content-SHA256"] = document.sha256
-    return response
+    return stored_document(document)
 
 
 @bp.get("/forms/<int:form_id>/preview/<name>")
@@ -99,29 +117,4 @@ def _signoff(record: FormRecord) -> SignOff | None:
                    record.signed_off_at.date() if record.signed_off_at else None)
 
 
-@bp.post("/forms/<int:form_id>/acknowledgement")
-@requires_any_role("council_commissioner", "icb_commissioner")
-def acknowledgement(form_id: int) -> Response:
-    """A change notice: record the person's written acknowledgement of the letter."""
-    record = form_or_404(form_id)
-    if record.kind != "change_notice" or record.status != "signed_off":
-        abort(409)
-    received = _date_from(request.form)
-    if received is None:
-        flash("Enter the date the acknowledgement was received, as day, month and year.")
-        return redirect(url_for("journeys.record", form_id=record.id))
-    audit.record("change_notice.acknowledged", user=g.user, record_type="form",
-                 record_id=record.id, person_id=record.case.person_id,
-                 details={"received_on": received.isoformat(),
-                          "parties": [p.key for p in parties_for(record)]})
-    db.session.commit()
-    flash("The person's written acknowledgement is recorded.")
-    return redirect(url_for("journeys.record", form_id=record.id))
-
-
-def _date_from(form: dict) -> dt.date | None:
-    try:
-        return dt.date(int(form.get("received-year", "")), int(form.get("received-month", "")),
-                       int(form.get("received-day", "")))
-    except ValueError:
-        return None
+from forms_app.web.signoff import notice_views  # noqa: E402,F401  (routes on bp)
