@@ -20,6 +20,7 @@ from flask import Flask
 from flask.cli import with_appcontext
 from sqlalchemy import func, select
 
+from forms_app.contract.jsonio import without_annotations
 from forms_app.models import Case, Detention, FormRecord, Organisation, Person, Role
 from forms_app.services.accounts import create_user, user_by_email
 from forms_app.store.db import db
@@ -70,7 +71,7 @@ PEOPLE = (
                date(2026, 1, 5), date(2026, 3, 20), date(2026, 6, 15),
                communication_format="easy_read",
                forms=("aftercare_plan", "funding_agreement", "leave_funding_agreement",
-                      "register_entry")),
+                      "register_entry", "responsibility")),
     DemoPerson("worcs", "9990000034", "Riley", "Evans", date(2010, 9, 3), "aftercare", "3",
                date(2026, 1, 5), date(2026, 3, 20), date(2026, 12, 10),
                communication_format="easy_read", forms=("aftercare_plan_child",)),
@@ -154,7 +155,7 @@ def _case(spec: DemoPerson, orgs: dict[str, Organisation]) -> Case:
 
 
 def _form(case: Case, example: str) -> None:
-    data = json.loads((DATA / f"{example}.json").read_text(encoding="utf-8"))
+    data = without_annotations(json.loads((DATA / f"{example}.json").read_text(encoding="utf-8")))
     exists = db.session.scalar(select(FormRecord.id).where(
         FormRecord.case_id == case.id, FormRecord.kind == data["kind"]))
     if exists is None:

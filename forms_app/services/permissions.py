@@ -23,6 +23,8 @@ EDIT_ROLES: dict[str, frozenset[str]] = {
     "dispute_notice": frozenset({Role.COUNCIL_COMMISSIONER, Role.ICB_COMMISSIONER}),
     "change_notice": frozenset({Role.COUNCIL_COMMISSIONER, Role.ICB_COMMISSIONER}),
     "register_entry": frozenset({Role.REGISTER_KEEPER}),
+    "responsibility": frozenset(
+        {Role.REGISTER_KEEPER, Role.COUNCIL_COMMISSIONER, Role.ICB_COMMISSIONER}),
 }
 ANY_EDITOR: frozenset[str] = frozenset().union(*EDIT_ROLES.values())
 # Everyone who can sign as some party of some kind (the sign pages' marker).

@@ -62,6 +62,8 @@ CASES = [
      ("change", _set("change/proposed_effective_date", "2027-04-01"), "CHG-04")),
     ("register_entry", "register_keeper", [("register_keeper", "issuer")],
      ("events", _set("events/1/recorded_on", "2026-04-30"), "REG-02")),
+    ("responsibility", "register_keeper", [("register_keeper", "issuer")],
+     ("history", _set("events/0/ordinary_residence_la", None), "RESP-00")),
 ]
 
 

@@ -260,6 +260,13 @@ def test_RESP_00_unknown_council_is_an_error_finding() -> None:
     assert found(run(history(detained("2025-01-10"))), "RESP-00") == []
 
 
+def test_RESP_00_points_at_the_qualifying_detention_not_a_later_section_2() -> None:
+    data = history(detained("2025-01-10", la_code=None), left("2025-03-01"),
+                   detained("2025-06-01", "2"))
+    assert [f.field for f in found(run(data), "RESP-00")] == [
+        "/events/0/ordinary_residence_la"]
+
+
 def test_RESP_00_unknown_icb() -> None:
     data = history(detained("2025-01-10", gp=None, usual=None))
     assert decide(data)["icb"] == {"organisation": None, "rule": "RESP-00",

@@ -24,6 +24,7 @@ JOURNEYS = [
      [("council_commissioner", "issuer")]),
     ("change_notice", "change_notice", "icb_commissioner", [("icb_commissioner", "issuer")]),
     ("register_entry", "register_entry", "register_keeper", [("register_keeper", "issuer")]),
+    ("responsibility", "responsibility", "register_keeper", [("register_keeper", "issuer")]),
 ]
 
 

@@ -102,7 +102,8 @@ def health_decider(ctx: Context) -> Iterator[Finding]:
                           f"{_DECIDER_WORDS[decider]}; their signature is missing.")
 
 
-def _panel_needed(ctx: Context) -> str | None:
+def panel_needed(ctx: Context) -> str | None:
+    """Why the s117 panel must review first (DISCH-08), or None when nobody disagrees."""
     d = ctx.data
     views = (d.get("la_view"), d.get("health_view"))
     if "disagree" in views and "agree" in views:  # an unrecorded view is DISCH-01's, not this
@@ -116,7 +117,7 @@ def _panel_needed(ctx: Context) -> str | None:
 
 @check("DISCH-08", KIND)
 def panel_reviews_disagreement(ctx: Context) -> Iterator[Finding]:
-    why, name = _panel_needed(ctx), ctx.pack.disputes.panel
+    why, name = panel_needed(ctx), ctx.pack.disputes.panel
     if why is None:
         return
     panel, decided = ctx.data.get("panel") or {}, ctx.data.get("decision_date")

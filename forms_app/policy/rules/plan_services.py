@@ -179,11 +179,16 @@ def _long_child_detention(ctx: Context) -> bool:
     return any(end - start >= _TWELVE_WEEKS for start, end in _child_spells(ctx))
 
 
+def child_rules_apply(ctx: Context) -> bool:
+    """PLAN-16 speaks of the form: a child at the plan date, or a child when detained."""
+    return is_child(ctx) or bool(_child_spells(ctx))
+
+
 @check("PLAN-16", KIND)
 def child_notifications(ctx: Context) -> Iterator[Finding]:
     """W 6.1, 6.4: judged for a child at the plan date or a child when detained."""
     child_now, long_stay = is_child(ctx), _long_child_detention(ctx)
-    if not (child_now or _child_spells(ctx)):
+    if not child_rules_apply(ctx):
         return
     child = plan_of(ctx).get("child")
     if not child:

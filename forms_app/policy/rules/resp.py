@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from forms_app.policy import vocabulary as v
 from forms_app.policy.findings import Finding
 from forms_app.policy.rules.base import Context, check, entries, ptr
 
@@ -20,9 +21,11 @@ def _reason_for(body: Mapping[str, Any], rule_id: str) -> str | None:
 
 
 def _last_qualifying_detention(ctx: Context) -> int | None:
+    """The detention the current entitlement rests on (a section 2 or 136 decides nothing)."""
     found = None
     for i, event in entries(ctx.data, "events"):
-        if event and event.get("type") == "detained":
+        if event and event.get("type") == "detained" and (
+                event.get("section") in v.QUALIFYING_SECTIONS):
             found = i
     return found
 

@@ -41,6 +41,9 @@ ISSUERS: dict[str, tuple[str | None, frozenset[str]]] = {
     "dispute_notice": ("raised_by", COMMISSIONERS),
     "change_notice": ("issued_by", COMMISSIONERS),
     "register_entry": (None, frozenset({Role.REGISTER_KEEPER})),
+    # A responsibility statement is issued for the case by its register keeper or either
+    # commissioner (contract.md names no signatures for it).
+    "responsibility": (None, frozenset({Role.REGISTER_KEEPER, *COMMISSIONERS})),
 }
 
 

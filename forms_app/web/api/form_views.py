@@ -16,6 +16,7 @@ from forms_app.services import access
 from forms_app.services import forms as form_service
 from forms_app.services.errors import EditConflict, NotEditable
 from forms_app.services.permissions import ANY_EDITOR, ANY_SIGNER, can_edit
+from forms_app.services.prefill import latest
 from forms_app.services.signoff import (
     CannotSignError,
     NotReadyError,
@@ -31,7 +32,6 @@ from forms_app.web.api.views import blp, case_or_404
 from forms_app.web.auth.decorators import requires_any_role, requires_signed_in
 from forms_app.web.downloads import stored_document
 from forms_app.web.forms import JOURNEYS
-from forms_app.web.journeys.prefill import latest
 from forms_app.web.params import bounded_int
 
 # Form bodies are the contract: one of the kinds' schemas (components added by contract_docs).

@@ -101,6 +101,9 @@ class Journey:
     kind: str
     title: str
     steps: tuple[Step, ...]
+    # Applied to the answers after every save: a kind whose shape depends on an answer
+    # (a responsibility event's type) drops what does not belong.
+    tidy: Callable[[dict[str, Any]], dict[str, Any]] = field(default=lambda data: data)
 
     def steps_for(self, data: dict[str, Any]) -> list[Step]:
         return [step for step in self.steps if step.applies(data)]

@@ -13,6 +13,7 @@ from forms_app.documents.registry import documents_for_kind
 from forms_app.models import Document, FormRecord
 from forms_app.services import notices
 from forms_app.services.permissions import ANY_EDITOR, can_edit
+from forms_app.services.prefill import latest, prefill
 from forms_app.services.signoff import (
     CannotSignError,
     parties_for,
@@ -28,7 +29,6 @@ from forms_app.web.forms import JOURNEYS
 from forms_app.web.forms.labels import format_date
 from forms_app.web.journeys import drafts
 from forms_app.web.journeys.pages import check, placed_for
-from forms_app.web.journeys.prefill import latest, prefill
 from forms_app.web.journeys.views import _check_lock, bp
 from forms_app.web.signoff.forms import AcknowledgementForm
 

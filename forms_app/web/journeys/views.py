@@ -31,6 +31,7 @@ from forms_app.models import FormRecord
 from forms_app.services import held_answers
 from forms_app.services.errors import EditConflict, NotEditable
 from forms_app.services.permissions import ANY_EDITOR, can_edit
+from forms_app.services.prefill import latest, prefill
 from forms_app.services.signoff import CannotSignError, NotReadyError, submit
 from forms_app.store import audit
 from forms_app.store.db import db
@@ -50,7 +51,6 @@ from forms_app.web.journeys.pages import (
     placed_for,
     sections,
 )
-from forms_app.web.journeys.prefill import latest, prefill
 from forms_app.web.params import bounded_int
 
 bp = Blueprint("journeys", __name__, template_folder="templates", static_folder="static",
@@ -140,6 +140,7 @@ def _save_posted(record: FormRecord, current: Step, form: Any,
     """Save a step's posted answers as the draft (EditConflict on a stale lock_version)."""
     values = {k: v for k, v in form.data.items() if k != "csrf_token"}
     data = _with_item_action(current, apply(current, values, record.data), posted)
+    data = JOURNEYS[record.kind].tidy(data)
     drafts.save_draft(record, data, g.user, _posted_lock(posted))
     return data
 
@@ -246,7 +247,7 @@ def _render_step(record: FormRecord, current: Step, form: Any, show: bool,
     shown = [finding_key(f) for f, _ in local.errors + local.warnings]
     reasons = None
     if current.slug == "bodies":
-        from forms_app.web.journeys.prefill import responsibility
+        from forms_app.services.prefill import responsibility
 
         reasons = responsibility(record.case)
     return render_template(

@@ -49,15 +49,17 @@ def prefill(case: Case, kind: str, user: User) -> Prefill:
 
 
 def responsibility(case: Case) -> dict[str, Any]:
-    """Responsible council and ICB: the calculator's answer where the case has a history."""
-    record = latest(case, "responsibility")
+    """Responsible council and ICB: the calculator's answer from the case's latest
+    signed-off responsibility statement, else the bodies recorded on the case."""
+    record = latest(case, "responsibility", ("signed_off",))
     if record is not None:
         result = check_form(record.data)
         if result.data is not None:
             answer = decide(result.data)
             if answer.get("eligible"):
                 return {"local_authority": answer["local_authority"], "icb": answer["icb"],
-                        "source": "calculator"}
+                        "source": "calculator", "record": record,
+                        "matches_case": _matches(case, answer)}
     recorded = ["Recorded on the case."]
     return {
         "local_authority": {"organisation": case.responsible_council.as_contract(),
@@ -68,15 +70,25 @@ def responsibility(case: Case) -> dict[str, Any]:
     }
 
 
+def _matches(case: Case, answer: dict[str, Any]) -> bool:
+    """The calculator names the bodies recorded on the case (scoping and sign-off use those)."""
+    codes = [(answer.get(side) or {}).get("organisation") or {} for side in ("local_authority",
+                                                                           "icb")]
+    return [c.get("code") for c in codes] == [case.responsible_council.code,
+                                              case.responsible_icb.code]
+
+
 def _person(case: Case) -> dict[str, Any]:
     person = case.person.as_contract()
     person.setdefault("representative", None)
     return person
 
 
-def _bodies(bodies: dict[str, Any]) -> dict[str, Any]:
-    return {"responsible_la": bodies["local_authority"]["organisation"],
-            "responsible_icb": bodies["icb"]["organisation"]}
+def _bodies(case: Case) -> dict[str, Any]:
+    """The case's own bodies: every form names them (services.forms.case_findings); where the
+    calculator disagrees, the start page says so and the case is updated first."""
+    return {"responsible_la": case.responsible_council.as_contract(),
+            "responsible_icb": case.responsible_icb.as_contract()}
 
 
 def _detentions(case: Case) -> list[dict[str, Any]]:
@@ -92,7 +104,7 @@ def _plan(case: Case, user: User, bodies: dict[str, Any]) -> dict[str, Any]:
     plan = {"plan_date": dt.date.today().isoformat(),
             "left_hospital_on": _iso(case.left_hospital_on),
             "needs": [], "services": [], "other_plans": []}
-    return {"detentions": _detentions(case), **_bodies(bodies), "plan": plan, "signatures": []}
+    return {"detentions": _detentions(case), **_bodies(case), "plan": plan, "signatures": []}
 
 
 def _funding(case: Case, user: User, bodies: dict[str, Any]) -> dict[str, Any]:
@@ -106,7 +118,7 @@ def _funding(case: Case, user: User, bodies: dict[str, Any]) -> dict[str, Any]:
             if isinstance(s, dict) and s.get("funding_route") == "s117"
         ]
     reference = f"Aftercare plan version {plan.version}" if plan is not None else None
-    return {**_bodies(bodies), "plan_reference": reference, "basis": "policy_default",
+    return {**_bodies(case), "plan_reference": reference, "basis": "policy_default",
             "services": services, "signatures": []}
 
 
@@ -144,8 +156,21 @@ def _change(case: Case, user: User, bodies: dict[str, Any]) -> dict[str, Any]:
 
 
 def _register(case: Case, user: User, bodies: dict[str, Any]) -> dict[str, Any]:
-    return {"qualifying_detention": _qualifying(case), **_bodies(bodies),
+    return {"qualifying_detention": _qualifying(case), **_bodies(case),
             "status": case.status, "ended_on": _iso(case.ended_on), "events": []}
+
+
+def _history(case: Case, user: User, bodies: dict[str, Any]) -> dict[str, Any]:
+    """A first history from the case: its qualifying detention and leaving hospital, with
+    the recorded bodies as the places of residence (the user corrects and adds events)."""
+    council, icb = case.responsible_council.as_contract(), case.responsible_icb.as_contract()
+    events = [{"date": _iso(case.qualifying_detention_date), "type": "detained",
+               "section": case.qualifying_section, "ordinary_residence_la": council,
+               "gp_practice_icb": icb, "usual_residence_icb": icb,
+               "hospital_funded_by": "icb", "funding_icb": icb}]
+    if case.left_hospital_on:
+        events.append({"date": _iso(case.left_hospital_on), "type": "left_hospital"})
+    return {"events": events, "as_of": None}
 
 
 _BUILDERS = {
@@ -156,4 +181,5 @@ _BUILDERS = {
     "dispute_notice": _dispute,
     "change_notice": _change,
     "register_entry": _register,
+    "responsibility": _history,
 }
