@@ -48,6 +48,15 @@ ROLE_HOME = {
     Role.AUDITOR: "local_authority", Role.ADMINISTRATOR: "local_authority",
 }
 
+# People's names for the Worcestershire logins the README tour uses (others say their role).
+DEMO_NAMES = {
+    ("worcs", Role.PRACTITIONER): "Priya Shah",
+    ("worcs", Role.COUNCIL_COMMISSIONER): "Tom Reed",
+    ("worcs", Role.ICB_COMMISSIONER): "Ann Hale",
+    ("worcs", Role.RESPONSIBLE_CLINICIAN): "Dr Omar Khan",
+    ("worcs", Role.REGISTER_KEEPER): "Sam Green",
+}
+
 
 @dataclass(frozen=True)
 class DemoPerson:
@@ -123,7 +132,8 @@ def _user(area: str, role: Role, orgs: dict[str, Organisation]) -> tuple[str, st
     email = f"{role.value.replace('_', '-')}@{area}.demo"
     if user_by_email(email) is None:
         home = orgs.get(ROLE_HOME[role]) or orgs["local_authority"]
-        name = f"{role.value.replace('_', ' ').title()} ({area.title()})"
+        name = DEMO_NAMES.get((area, role)) or (
+            f"{role.value.replace('_', ' ').title()} ({area.title()})")
         create_user(email, name, DEMO_PASSWORD, [(home, role)])
     return email, role.value
 

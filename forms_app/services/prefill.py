@@ -39,13 +39,25 @@ def prefill(case: Case, kind: str, user: User) -> Prefill:
     """The starting answers for a new form of ``kind`` on ``case``."""
     previous = latest(case, kind)
     if previous is not None:
-        data = copy.deepcopy(previous.data)
-        data.pop("signatures", None)
-        return Prefill(data, responsibility(case), previous)
+        return Prefill(_next_version(case, previous), responsibility(case), previous)
     bodies = responsibility(case)
     data = {"kind": kind, "policy": case.policy, "person": _person(case)}
     data.update(_BUILDERS[kind](case, user, bodies))
     return Prefill(data, bodies)
+
+
+def _next_version(case: Case, previous: FormRecord) -> dict[str, Any]:
+    """The last version's answers, with who the person is and the responsible bodies taken
+    afresh from the case (they may have changed since) and no signatures."""
+    data = copy.deepcopy(previous.data)
+    data.pop("signatures", None)
+    person = data.get("person") if isinstance(data.get("person"), dict) else {}
+    data["person"] = {**person, **case.person.as_contract()}
+    data["policy"] = case.policy
+    for key, value in _bodies(case).items():
+        if key in data:
+            data[key] = value
+    return data
 
 
 def responsibility(case: Case) -> dict[str, Any]:

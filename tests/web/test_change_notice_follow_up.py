@@ -7,6 +7,7 @@ import datetime as dt
 import re
 
 import pytest
+from sqlalchemy import select
 
 from forms_app.models import (
     AuditEvent,
@@ -64,12 +65,12 @@ def _acknowledge(client, record_id: int, day: dt.date | tuple, method: str | Non
 
 def _rows(model, record_id: int) -> list:
     db.session.expire_all()
-    return db.session.query(model).filter_by(form_id=record_id).all()
+    return db.session.scalars(select(model).filter_by(form_id=record_id)).all()
 
 
 def test_the_persons_acknowledgement_is_recorded_once_shown_and_audited(app, worcs, login):
     record_id, icb = _issued(app, worcs, login)
-    letter = db.session.query(Document).filter_by(form_id=record_id, format="pdf").one()
+    letter = db.session.scalars(select(Document).filter_by(form_id=record_id, format="pdf")).one()
     assert letter.variant == "easy_read"  # the person's recorded format
     page = icb.get(f"/forms/{record_id}").get_data(as_text=True)
     assert 'id="record-acknowledgement"' in page
@@ -84,8 +85,8 @@ def test_the_persons_acknowledgement_is_recorded_once_shown_and_audited(app, wor
     [row] = _rows(NoticeAcknowledgement, record_id)
     assert (row.received_on, row.method, row.recorded_by_id) == (
         received, "email", worcs.icb_commissioner.id)
-    events = db.session.query(AuditEvent).filter_by(action="change_notice.acknowledged",
-                                                    record_id=str(record_id)).all()
+    events = db.session.scalars(select(AuditEvent).filter_by(action="change_notice.acknowledged",
+                                                    record_id=str(record_id))).all()
     assert [e.details["received_on"] for e in events] == [received.isoformat()]
 
     again = _acknowledge(icb, record_id, TODAY, "post")
@@ -141,8 +142,8 @@ def test_the_consulted_commissioner_confirms_the_consultation(app, worcs, login)
             "County Council") in page
     [row] = _rows(ConsultationConfirmation, record_id)
     assert row.confirmed_by_id == worcs.council_commissioner.id
-    assert db.session.query(AuditEvent).filter_by(
-        action="change_notice.consultation_confirmed", record_id=str(record_id)).count() == 1
+    assert len(db.session.scalars(select(AuditEvent).filter_by(
+        action="change_notice.consultation_confirmed", record_id=str(record_id))).all()) == 1
     council.post(f"/forms/{record_id}/consultation")
     assert len(_rows(ConsultationConfirmation, record_id)) == 1
 

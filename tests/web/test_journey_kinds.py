@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from sqlalchemy import select
 
 from forms_app.documents.registry import documents_for_kind
 from forms_app.models import Document, FormRecord
@@ -65,7 +66,7 @@ def test_the_journey_reaches_signed_off_documents(app, login, kind, name, editor
         assert response.status_code == 302
     record = _record(record_id)
     assert record.status == "signed_off"
-    names = {d.name for d in db.session.query(Document).filter_by(form_id=record_id)}
+    names = {d.name for d in db.session.scalars(select(Document).filter_by(form_id=record_id))}
     assert names == set(documents_for_kind(kind))
 
 

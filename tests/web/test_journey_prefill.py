@@ -4,6 +4,7 @@ latest signed-off plan's services, or the previous version."""
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import select
 
 from forms_app.models import FormRecord
 from forms_app.store.db import db
@@ -19,7 +20,7 @@ def worcs(app):
 
 def _draft(case_id: int, kind: str) -> FormRecord:
     db.session.expire_all()
-    return db.session.query(FormRecord).filter_by(case_id=case_id, kind=kind).one()
+    return db.session.scalars(select(FormRecord).filter_by(case_id=case_id, kind=kind)).one()
 
 
 def test_responsible_bodies_come_from_the_calculator_with_its_reasons(app, worcs, login):
@@ -51,6 +52,26 @@ def test_a_new_funding_agreement_takes_the_signed_off_plans_s117_services(app, w
     assert [(s["id"], s["weekly_cost_pence"]) for s in draft.data["services"]] == [
         ("S1", 112500), ("S2", 21000)]  # S3 is universal, not s117
     assert draft.data["responsible_la"]["code"] == "E10000034"
+
+
+def test_a_new_version_starts_from_the_last_with_the_cases_person_and_bodies(app, worcs,
+                                                                             login):
+    plan = for_case(load_example("aftercare_plan"), worcs.case)
+    plan["person"]["family_name"] = "Old-Name"
+    plan["responsible_icb"] = {"code": "QXX", "name": "Old ICB", "type": "icb"}
+    factories.create_form(case=worcs.case, kind="aftercare_plan", data=plan, status="signed_off")
+    client = app.test_client()
+    login(client, worcs.practitioner)
+    client.post(f"/cases/{worcs.case.id}/forms/new/aftercare_plan")
+    db.session.expire_all()
+    draft = db.session.scalars(select(FormRecord).filter_by(case_id=worcs.case.id,
+                                                          status="draft")).one()
+    assert draft.version == 2
+    assert draft.data["plan"] == plan["plan"]  # the answers carry over
+    assert draft.data["person"]["family_name"] == worcs.case.person.family_name
+    assert draft.data["person"]["representative"] == plan["person"]["representative"]
+    assert draft.data["responsible_icb"]["code"] == worcs.icb.code
+    assert "signatures" not in draft.data
 
 
 def test_starting_again_while_a_draft_is_open_returns_to_that_draft(app, worcs, login):

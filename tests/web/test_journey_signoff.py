@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 
 import pytest
+from sqlalchemy import select
 
 from forms_app.models import Document, FormRecord
 from forms_app.store.db import db
@@ -57,7 +58,7 @@ def test_funding_agreement_needs_both_commissioners_then_is_frozen(app, worcs, l
     assert [s.party for s in record.signatures] == ["local_authority", "icb"]
     assert len(record.fingerprint) == 64
 
-    documents = db.session.query(Document).filter_by(form_id=record_id).all()
+    documents = db.session.scalars(select(Document).filter_by(form_id=record_id)).all()
     assert sorted(d.format for d in documents) == ["docx", "pdf"]
     for document in documents:
         download = icb.get(f"/forms/{record_id}/documents/{document.id}")
@@ -72,7 +73,7 @@ def test_funding_agreement_needs_both_commissioners_then_is_frozen(app, worcs, l
     again = council.post(f"/forms/{record_id}/new-version",
                          data={"lock_version": str(record.lock_version)})
     assert again.status_code == 302
-    newer = db.session.query(FormRecord).filter_by(case_id=worcs.case.id, version=2).one()
+    newer = db.session.scalars(select(FormRecord).filter_by(case_id=worcs.case.id, version=2)).one()
     assert newer.status == "draft"
     assert newer.data["services"] == record.data["services"]
     assert "signatures" not in newer.data or newer.data["signatures"] == []
@@ -122,7 +123,8 @@ def test_a_new_signed_off_version_supersedes_the_old_which_stays_readable(app, w
     first, council, icb = _sign_off_funding(app, worcs, login)
     old = _record(first)
     council.post(f"/forms/{first}/new-version", data={"lock_version": str(old.lock_version)})
-    second = db.session.query(FormRecord).filter_by(case_id=worcs.case.id, version=2).one().id
+    second = db.session.scalars(select(FormRecord).filter_by(case_id=worcs.case.id,
+                                                           version=2)).one().id
     _submit(council, second)
     for client, party in ((council, "local_authority"), (icb, "icb")):
         sign_as(client, second, party)
@@ -132,7 +134,7 @@ def test_a_new_signed_off_version_supersedes_the_old_which_stays_readable(app, w
     page = council.get(f"/forms/{first}")
     assert page.status_code == 200
     assert "Superseded" in page.get_data(as_text=True)
-    document = db.session.query(Document).filter_by(form_id=first, format="pdf").one()
+    document = db.session.scalars(select(Document).filter_by(form_id=first, format="pdf")).one()
     assert council.get(f"/forms/{first}/documents/{document.id}").status_code == 200
 
 
@@ -144,14 +146,16 @@ def test_the_html_preview_and_every_view_sign_off_and_download_are_audited(app, 
     preview = council.get(f"/forms/{record_id}/preview/funding_agreement")
     assert preview.status_code == 200
     assert preview.mimetype == "text/html"
-    document = db.session.query(Document).filter_by(form_id=record_id, format="docx").one()
+    document = db.session.scalars(select(Document).filter_by(form_id=record_id,
+                                                             format="docx")).one()
     council.get(f"/forms/{record_id}/documents/{document.id}")
     db.session.expire_all()
-    actions = {e.action for e in db.session.query(AuditEvent).filter_by(record_id=str(record_id))}
+    actions = {e.action for e in db.session.scalars(
+        select(AuditEvent).filter_by(record_id=str(record_id)))}
     assert {"form.create", "form.save_draft", "form.view", "form.submit", "form.sign",
             "form.signoff", "document.preview"} <= actions
-    downloads = db.session.query(AuditEvent).filter_by(action="document.download",
-                                                       record_id=str(document.id)).count()
+    downloads = len(db.session.scalars(select(AuditEvent).filter_by(
+        action="document.download", record_id=str(document.id))).all())
     assert downloads == 1
 
 

@@ -5,6 +5,7 @@ submit is answered with a message."""
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import select
 
 from forms_app.models import AuditEvent, FormRecord, Membership, Role, User
 from forms_app.services.signoff import CannotSignError, parties_for, sign
@@ -152,8 +153,8 @@ def test_wrong_passwords_at_signing_lock_the_account(app, worcs, login):
     refused = app.test_client().post("/login", data={"email": worcs.icb_commissioner.email,
                                                      "password": DEFAULT_PASSWORD})
     assert refused.status_code != 302  # the same lockout as signing in
-    reasons = [e.details["reason"] for e in db.session.query(AuditEvent).filter_by(
-        action="form.sign_refused", record_id=str(record_id)).order_by(AuditEvent.id)]
+    reasons = [e.details["reason"] for e in db.session.scalars(select(AuditEvent).filter_by(
+        action="form.sign_refused", record_id=str(record_id)).order_by(AuditEvent.id))]
     assert reasons[-2:] == ["locked", "locked"]
     assert reasons.count("password") == 4
 
