@@ -59,8 +59,10 @@ def register(subparsers: Any) -> None:
     render.add_argument("-o", "--output", required=True, metavar="OUT",
                         help="OUT.pdf, OUT.docx or OUT.html")
     render.add_argument("--document", metavar="NAME", help="default: the kind's first document")
-    render.add_argument("--variant", default="standard",
-                        choices=("standard", "easy_read", "large_print"))
+    render.add_argument("--variant", default=None,
+                        choices=("standard", "easy_read", "large_print"),
+                        help="default: standard, or for the person's leaflet and letters the "
+                             "format recorded for them")
     render.set_defaults(handler=run_render)
     verify = subparsers.add_parser("verify", help="check a document PDF's signature")
     verify.add_argument("file", metavar="FILE", help="a PDF made by s117 render")
@@ -85,16 +87,17 @@ def _checked_form(path: str) -> tuple[dict[str, Any], Any]:
     return raw, result
 
 
-def _document_name(args: argparse.Namespace, kind: str) -> str:
+def _document_and_variant(args: argparse.Namespace, kind: str,
+                          data: dict[str, Any]) -> tuple[str, Any]:
+    """The document to render and the variant to render it in (a registry.VariantChoice)."""
     from forms_app.cli import CommandError
     from forms_app.documents import registry
 
     name = args.document or registry.documents_for_kind(kind)[0]
     try:
-        registry.get(name, kind, args.variant)
+        return name, registry.choose_variant(name, kind, data, args.variant)
     except registry.UnknownDocument as error:
         raise CommandError(str(error)) from None
-    return name
 
 
 def run_render(args: argparse.Namespace) -> int:
@@ -108,20 +111,35 @@ def run_render(args: argparse.Namespace) -> int:
     if fmt is None:
         raise CommandError(f"{out}: the output must end .pdf, .docx or .html")
     raw, result = _checked_form(args.file)
-    name = _document_name(args, result.kind)
+    name, choice = _document_and_variant(args, result.kind, result.data)
     print_ = fingerprint(raw)
     signoff = (SignOff(f"S117-{print_[:12].upper()}", 1, print_, _signed_off_on(result.data))
                if result.ready_for_signoff else None)
     signed = signoff is not None and fmt == "pdf"
     if signed:
-        data, _ = render_signed(name, result, signoff, signing_identity(), args.variant)
+        data, _ = render_signed(name, result, signoff, signing_identity(), choice.variant)
     else:
-        data = render(name, result, fmt, args.variant, signoff, fingerprint=print_)
+        data = render(name, result, fmt, choice.variant, signoff, fingerprint=print_)
     write_atomically(out, data)
-    emit({"document": name, "format": fmt, "variant": args.variant, "output": str(out),
+    _warn(choice.warnings)
+    emit({"document": name, "format": fmt, **_variant_report(choice), "output": str(out),
           "draft": signoff is None, "signed": signed, "fingerprint": print_,
           "sha256": sha256_hex(data)})
     return 0
+
+
+def _warn(warnings: tuple[str, ...]) -> None:
+    from forms_app.cli import say
+
+    for warning in warnings:
+        say(f"s117 render: {warning}")
+
+
+def _variant_report(choice: Any) -> dict[str, Any]:
+    """The variant actually produced, the person's recorded format (None for documents that
+    do not follow it) and any warning about the two (Accessible Information Standard)."""
+    return {"variant": choice.variant, "recorded_format": choice.recorded,
+            "warnings": list(choice.warnings)}
 
 
 def run_verify(args: argparse.Namespace) -> int:

@@ -6,13 +6,21 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any, Protocol
 
-from forms_app.documents import checklist
+from forms_app.documents import checklist, rule_text
 from forms_app.documents.fingerprint import fingerprint
-from forms_app.documents.formatting import NOT_RECORDED, format_date, text, yes_no
+from forms_app.documents.formatting import (
+    NOT_RECORDED,
+    format_date,
+    language_name,
+    text,
+    yes_no,
+)
 from forms_app.documents.model import Field, Section, field, table_columns
 from forms_app.documents.signoff import SignOff
-from forms_app.documents.wording import label
+from forms_app.documents.wording import label, mid_sentence
+from forms_app.policy.catalogue import RULES
 from forms_app.policy.findings import Finding
+from forms_app.policy.packs import Pack
 
 DRAFT_MARK = "DRAFT — not signed off"
 PARTY_ROLES = {"local_authority": "Local authority", "icb": "Integrated care board",
@@ -44,20 +52,29 @@ def nhs_number(value: str) -> str:
     return f"{value[:3]} {value[3:6]} {value[6:]}" if len(value) == 10 else value
 
 
+def _representative(rep: Mapping[str, Any] | None) -> str:
+    if not rep:
+        return "None recorded"
+    role = mid_sentence(label("representative_role", rep.get("role")))
+    relationship = rep.get("relationship")
+    return f"{rep['name']} ({relationship + ', ' if relationship else ''}{role})"
+
+
+def _language(comm: Mapping[str, Any]) -> str:
+    interpreter = "; needs an interpreter" if comm.get("interpreter_needed") else ""
+    return f"{language_name(comm.get('language'))}{interpreter}"
+
+
 def person_fields(person: Mapping[str, Any]) -> list[Field]:
     comm = person.get("communication") or {}
-    rep = person.get("representative")
-    rep_text = (f"{rep['name']} ({rep.get('relationship') or ''}, "
-                f"{label('representative_role', rep.get('role'))})" if rep else "None recorded")
-    interpreter = " · interpreter needed" if comm.get("interpreter_needed") else ""
     return [
         field("Name", f"{person['given_name']} {person['family_name']}"),
         field("Preferred name", text(person.get("preferred_name"))),
         field("NHS number", nhs_number(person["nhs_number"])),
         field("Date of birth", format_date(person.get("date_of_birth"))),
-        field("Communication", f"{label('format', comm.get('format'))} · language "
-                               f"{comm.get('language') or NOT_RECORDED}{interpreter}"),
-        field("Representative", rep_text),
+        field("Communication format", label("format", comm.get("format"))),
+        field("Language", _language(comm)),
+        field("Representative", _representative(person.get("representative"))),
     ]
 
 
@@ -74,18 +91,25 @@ def signatories(data: Mapping[str, Any]) -> list[dict[str, str]]:
             for s in data.get("signatures") or []]
 
 
-def signoff_block(result: CheckResultLike, signoff: SignOff | None,
-                  issued_by: Mapping[str, Any] | None = None,
-                  variant: str = "standard") -> dict[str, Any]:
-    data = result.data or {}
-    complete = signoff is not None and result.ready_for_signoff
-    statement = (f"Signed off on {format_date(signoff.signed_off_on)}." if complete and signoff
-                 and signoff.signed_off_on else
-                 "Signed off." if complete else "Not signed off.")
+def _statement(complete: bool, signoff: SignOff | None, on: date | None,
+               issued_by: Mapping[str, Any] | None) -> str:
+    """"Signed off on ...", with the document's own date where the sign-off has none (a
+    notice issued by one organisation, which no party signs)."""
+    when = (signoff.signed_off_on if signoff else None) or on
+    statement = (("Signed off on " + format_date(when) + "." if when else "Signed off.")
+                 if complete else "Not signed off.")
     if issued_by:
         statement += f" Issued in writing by {issued_by['name']}."
-    signed = signatories(data)
-    return {"heading": "Sign-off", "complete": complete, "statement": statement,
+    return statement
+
+
+def signoff_block(result: CheckResultLike, signoff: SignOff | None,
+                  issued_by: Mapping[str, Any] | None = None,
+                  variant: str = "standard", on: date | None = None) -> dict[str, Any]:
+    complete = signoff is not None and result.ready_for_signoff
+    signed = signatories(result.data or {})
+    return {"heading": "Sign-off", "complete": complete,
+            "statement": _statement(complete, signoff, on, issued_by),
             "columns": table_columns(tuple(SIGNATORY_COLUMNS.values()),
                                      [[s[key] for key in SIGNATORY_COLUMNS] for s in signed],
                                      variant=variant),
@@ -93,11 +117,14 @@ def signoff_block(result: CheckResultLike, signoff: SignOff | None,
             "missing": [label("party", p) for p in result.missing_signatures]}
 
 
-def draft_reasons(result: CheckResultLike, signoff: SignOff | None) -> list[str]:
+def draft_reasons(result: CheckResultLike, signoff: SignOff | None, pack: Pack) -> list[str]:
+    """Why a document is a draft, in words: each unmet rule by its title, not only its ID."""
     reasons = []
-    errors = [f.rule for f in result.findings if f.severity == "error"]
+    errors = dict.fromkeys(f.rule for f in result.findings if f.severity == "error")
     if errors:
-        reasons.append("The form does not yet meet: " + ", ".join(dict.fromkeys(errors)) + ".")
+        reasons.append("Not yet met: " + "; ".join(
+            f"{rule_id} ({mid_sentence(rule_text.title(RULES[rule_id], pack))})"
+            if rule_id in RULES else rule_id for rule_id in errors) + ".")
     if result.missing_signatures:
         reasons.append("Signatures still needed: " + ", ".join(
             label("party", p) for p in result.missing_signatures) + ".")
@@ -106,56 +133,73 @@ def draft_reasons(result: CheckResultLike, signoff: SignOff | None) -> list[str]
     return reasons
 
 
-def _pack(name: str) -> Any:
+def pack_of(result: CheckResultLike) -> Pack:
     from forms_app.contract.check import pack_named  # loaded once per process
 
-    return pack_named(name)
+    return pack_named(result.policy)
 
 
-def header_parties(result: CheckResultLike,
-                   named: Sequence[Mapping[str, Any] | None]) -> list[dict[str, str]]:
-    """The organisations named by the form; where one is missing (a draft), the pack's own
-    council or ICB in that place, so a document always says whose it is."""
-    defaults = {o.role: o for o in _pack(result.policy).organisations}
+def header_parties(result: CheckResultLike, named: Sequence[Mapping[str, Any] | None],
+                   fallback: Sequence[str] = ("council", "icb")) -> list[dict[str, str]]:
+    """The organisations named by the form; where one is missing (a draft), the pack's
+    organisation of the ``fallback`` role in that place, so a document always says whose
+    it is."""
+    defaults = {o.role: o for o in pack_of(result).organisations}
     out = []
     for i, org in enumerate(named):
-        fallback = defaults.get(("council", "icb")[i]) if i < 2 else None
-        chosen = party(org) or (party({"name": fallback.name, "code": fallback.code,
-                                       "type": fallback.type}) if fallback else None)
+        stand_in = defaults.get(fallback[i]) if i < len(fallback) else None
+        chosen = party(org) or (party(stand_in.as_dict()) if stand_in else None)
         if chosen:
             out.append(chosen)
     return out
 
 
-def meta(result: CheckResultLike, signoff: SignOff | None, today: date) -> dict[str, Any]:
-    reasons = draft_reasons(result, signoff)
+def document_date(own: date | None, data: Mapping[str, Any],
+                  signoff: SignOff | None) -> date | None:
+    """The date a document carries: the form's own (issue, decision or agreement) date,
+    else the sign-off date, else the last signature. Never today: the same form renders
+    the same document on any day."""
+    signed = [s["signed_on"] for s in data.get("signatures") or []
+              if isinstance(s, Mapping) and s.get("signed_on")]
+    return own or (signoff.signed_off_on if signoff else None) or max(signed, default=None)
+
+
+def meta(result: CheckResultLike, signoff: SignOff | None, dated: date | None) -> dict[str, Any]:
+    pack = pack_of(result)
+    reasons = draft_reasons(result, signoff, pack)
     print_ = signoff.fingerprint if signoff else fingerprint(result.data or {})
     return {
         "document_id": signoff.document_id if signoff else f"DRAFT-{print_[:12].upper()}",
         "version": str(signoff.version) if signoff else "draft",
+        "version_label": f"version {signoff.version}" if signoff else "unnumbered draft",
         "fingerprint": print_, "draft": bool(reasons),
         "draft_mark": DRAFT_MARK if reasons else "", "draft_reasons": reasons,
-        "policy": _pack(result.policy).title, "generated_on": format_date(today),
+        "policy": pack.title, "dated": format_date(dated),
     }
 
 
 def assemble(result: CheckResultLike, signoff: SignOff | None, *, document: str, title: str,
              subtitle: str, parties: Sequence[Mapping[str, Any] | None],
-             sections: Sequence[Section], issued_by: Mapping[str, Any] | None = None,
-             today: date | None = None, variant: str = "standard") -> dict[str, Any]:
-    """The whole document model for one professional document (see model.py)."""
+             sections: Sequence[Section], dated: date | None,
+             issued_by: Mapping[str, Any] | None = None,
+             variant: str = "standard") -> dict[str, Any]:
+    """The whole document model for one professional document (see model.py).
+
+    ``dated`` is the form's own date for this document (see :func:`document_date`).
+    """
     data = result.data or {}
+    on = document_date(dated, data, signoff)
     return {
         "document": document, "kind": result.kind, "title": title, "subtitle": subtitle,
         "lang": "en-GB",
         "parties": header_parties(result, parties),
         "person": {"heading": "Person", "fields": person_fields(data.get("person") or {})},
         "sections": list(sections),
-        "checklist": checklist.build(result, variant),
-        "signoff": signoff_block(result, signoff, issued_by, variant),
-        # A signed-off document is dated by its sign-off, so its content depends on data only.
-        "meta": meta(result, signoff, today or (signoff and signoff.signed_off_on)
-                     or date.today()),
+        # A form with no date at all is judged on no particular day (date.max), never
+        # today, so its document does not change from one day to the next.
+        "checklist": checklist.build(result, pack_of(result), on or date.max, variant),
+        "signoff": signoff_block(result, signoff, issued_by, variant, on),
+        "meta": meta(result, signoff, on),
     }
 
 

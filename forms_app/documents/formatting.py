@@ -56,3 +56,16 @@ def percent(value: float | int | None) -> str:
     if value is None:
         return NOT_RECORDED
     return f"{value:g}%"
+
+
+def language_name(tag: str | None) -> str:
+    """``English`` for ``en``, ``Punjabi (Arabic, Pakistan)`` for ``pa-Arab-PK``: a reader
+    knows languages by name, not by BCP 47 tag. A tag Babel does not know prints as given."""
+    from babel import Locale, UnknownLocaleError
+
+    if not tag:
+        return NOT_RECORDED
+    try:
+        return Locale.parse(tag, sep="-").get_display_name("en_GB") or tag
+    except (ValueError, TypeError, UnknownLocaleError):
+        return tag

@@ -11,11 +11,12 @@ A document context is a dict of str/int/bool/list/dict only::
                     "tables": [{"caption": "...", "columns": [{"label", "num", "width"}],
                                 "rows": [[{"text", "num"}]], "footer": [[...]]}]}],
       "checklist": {"heading": "...", "caption": "...", "columns": [{"label", "num", "width"}],
+                    # large print: three columns, the source under the requirement
                     "rows": [{"rule", "title", "result", "result_key", "citation", "message"}]},
       "signoff": {"heading", "complete", "statement", "columns": [{"label", "num", "width"}],
                   "signatories": [...], "missing": [...]},
-      "meta": {"document_id", "version", "fingerprint", "draft", "draft_mark",
-               "draft_reasons": [...], "policy", "generated_on"},
+      "meta": {"document_id", "version", "version_label", "fingerprint", "draft",
+               "draft_mark", "draft_reasons": [...], "policy", "dated"},
     }
 
 Templates only lay this out: every word about the form is chosen here (or in wording.py /
@@ -43,10 +44,12 @@ def has_long_word(value: str) -> bool:
     return any(len(word) > LONG_WORD for word in value.split())
 
 
-LINE_CHARS = 84  # characters of 9.5pt table text across the A4 text width, less padding
-# Large print sets tables in 16pt: fewer characters to the line, so each column's longest
-# word takes a larger share of it.
-VARIANT_LINE_CHARS = {"standard": LINE_CHARS, "large_print": round(LINE_CHARS * 9.5 / 16)}
+# Characters of table text across the A4 text width, less padding: 84 at 9.5pt, so fewer
+# at the sizes print.css sets tables in (10.5pt; large print 16pt), where each column's
+# longest word takes a larger share of the line.
+TABLE_POINTS = {"standard": 10.5, "large_print": 16}
+VARIANT_LINE_CHARS = {variant: round(84 * 9.5 / points) for variant, points in TABLE_POINTS.items()}
+LINE_CHARS = VARIANT_LINE_CHARS["standard"]
 CELL_PADDING = 2  # characters' worth of cell padding and rule
 
 
@@ -55,16 +58,21 @@ def _longest_word(text: str, bold: bool) -> float:
     return min(LONG_WORD, longest) * (1.15 if bold else 1.0)
 
 
-def column_widths(rows: Sequence[Sequence[str]], line_chars: int = LINE_CHARS) -> list[float]:
+def column_widths(rows: Sequence[Sequence[str]], line_chars: int = LINE_CHARS,
+                  caps: Sequence[int] = ()) -> list[float]:
     """Column widths in percent for a fixed table layout, found from the text the way an
     automatic layout would (at a fraction of WeasyPrint's cost): every column first gets
     its longest word (the header's in bold), then the rest of the line goes to the
-    columns in proportion to how much more text they hold. ``rows[0]`` is the header."""
+    columns in proportion to how much more text they hold. ``rows[0]`` is the header.
+    ``caps[i]`` limits how many characters of column i's text claim width (a column of
+    notes should not take the line from the text beside it)."""
     columns = list(zip(*rows))
+    limits = list(caps) + [60] * (len(columns) - len(caps))
     least = [CELL_PADDING + max(2, _longest_word(col[0], True),
                                 *(_longest_word(text, False) for text in col[1:]))
              for col in columns]
-    most = [CELL_PADDING + max(min(60, len(str(text))) for text in col) for col in columns]
+    most = [CELL_PADDING + max(min(cap, len(str(text))) for text in col)
+            for col, cap in zip(columns, limits)]
     if sum(most) <= line_chars:
         chars = most
     else:
@@ -80,13 +88,14 @@ def field(label: str, value: str) -> Field:
 
 
 def table_columns(labels: Sequence[str], rows: Iterable[Sequence[str]],
-                  numeric: Iterable[int] = (), variant: str = "standard") -> list[dict[str, Any]]:
+                  numeric: Iterable[int] = (), variant: str = "standard",
+                  caps: Sequence[int] = ()) -> list[dict[str, Any]]:
     """The column heads of a table: label, right-aligned or not, and the width in percent
     of the text width that both the PDF and the Word file give the column (for the
-    variant's type size)."""
+    variant's type size; ``caps`` as in :func:`column_widths`)."""
     num = set(numeric)
     widths = column_widths([list(labels)] + [list(row) for row in rows],
-                           VARIANT_LINE_CHARS.get(variant, LINE_CHARS))
+                           VARIANT_LINE_CHARS.get(variant, LINE_CHARS), caps)
     return [{"label": label, "num": i in num, "width": widths[i]}
             for i, label in enumerate(labels)]
 

@@ -1,5 +1,9 @@
 """HTML → PDF/UA-1 with WeasyPrint: one print stylesheet, one font configuration, loud failures.
 
+Speed (see pdf_speed.py and bench/documents_bench.py): the stylesheet, fonts and fetcher
+are built once per process; the collector pauses during a render; the user-agent
+stylesheet leaves out the pseudo-elements documents never use.
+
 Start-up checks (at import): WeasyPrint 70 or later (earlier versions let
 ``write_pdf(stylesheets=...)`` bypass a custom fetcher) and HarfBuzz subsetting loaded
 (without ``libharfbuzz-subset0`` WeasyPrint silently falls back to fontTools and every PDF
@@ -13,12 +17,13 @@ import logging
 from functools import lru_cache
 
 import weasyprint
-from weasyprint import CSS, HTML
+from weasyprint import CSS
 from weasyprint.pdf import fonts as pdf_fonts
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError
 
 from forms_app.documents.fetcher import SCHEME, AllowListFetcher
+from forms_app.documents.pdf_speed import DocumentHTML, collector_paused
 
 
 class DocumentRenderError(RuntimeError):
@@ -84,10 +89,12 @@ def html_to_pdf(html: str) -> bytes:
     problems: list[str] = []
     token = _problems.set(problems)
     try:
-        document = HTML(string=html, base_url=f"{SCHEME}documents/", url_fetcher=fetcher)
-        pdf = document.write_pdf(
-            stylesheets=[css], font_config=font_config, pdf_variant="pdf/ua-1",
-            custom_metadata=True)
+        with collector_paused():
+            document = DocumentHTML(string=html, base_url=f"{SCHEME}documents/",
+                                    url_fetcher=fetcher)
+            pdf = document.write_pdf(
+                stylesheets=[css], font_config=font_config, pdf_variant="pdf/ua-1",
+                custom_metadata=True)
     except FatalURLFetchingError as error:  # a BaseException: keep it inside the renderer
         raise DocumentRenderError(str(error)) from error.__cause__
     finally:

@@ -21,18 +21,22 @@ Format = Literal["pdf", "docx", "html"]
 FORMATS: tuple[str, ...] = ("pdf", "docx", "html")
 
 
-def context(document: str, result: Any, variant: str = "standard",
+def context(document: str, result: Any, variant: str | None = None,
             signoff: SignOff | None = None, fingerprint: str | None = None) -> dict[str, Any]:
     """The one context both the Word and the HTML/PDF versions are rendered from.
 
-    ``fingerprint`` (of the raw form, as stored) is printed on a draft; without it a draft
-    shows the fingerprint of the checked data. A signed-off document prints its SignOff's.
+    ``variant`` None is the document's default for the form: "standard", or for the
+    person's documents their recorded format (``registry.choose_variant``); the model's
+    ``variant`` is the one produced. ``fingerprint`` (of the raw form, as stored) is printed
+    on a draft; without it a draft shows the fingerprint of the checked data. A signed-off
+    document prints its SignOff's.
     """
-    entry = registry.get(document, result.kind, variant)
+    registry.get(document, result.kind, variant)
     if result.data is None:
         raise ValueError("the form has SCHEMA errors: there is no data to render")
-    model = entry.build(result, signoff, variant)
-    model["variant"] = variant
+    chosen = registry.choose_variant(document, result.kind, result.data, variant).variant
+    model = registry.get(document, result.kind, chosen).build(result, signoff, chosen)
+    model["variant"] = chosen
     meta = model.get("meta")
     if fingerprint and signoff is None and isinstance(meta, dict):
         meta["fingerprint"] = fingerprint
@@ -41,18 +45,15 @@ def context(document: str, result: Any, variant: str = "standard",
     return model
 
 
-def render(document: str, result: Any, fmt: Format, variant: str = "standard",
+def render(document: str, result: Any, fmt: Format, variant: str | None = None,
            signoff: SignOff | None = None, *, fingerprint: str | None = None) -> bytes:
-    """The document as PDF, DOCX or HTML bytes."""
+    """The document as PDF, DOCX or HTML bytes (``variant`` as in :func:`context`)."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}")
-    entry = registry.get(document, result.kind, variant)
     model = context(document, result, variant, signoff, fingerprint)
     if fmt == "docx":
-        # A person's letter is laid out in their recorded format (CHG-05), which its
-        # builder puts in "layout"; other documents use the requested variant.
-        return render_docx(entry.docx_path(model.get("layout", variant)), model)
-    html = render_html(entry.html, model)
+        return render_docx(registry.get(document).docx_path(model["variant"]), model)
+    html = render_html(registry.get(document).html, model)
     if fmt == "html":
         if "layout" in model:  # a person's document: one self-contained page (PERSON-DOCS)
             from forms_app.documents.person.standalone import standalone
@@ -63,7 +64,7 @@ def render(document: str, result: Any, fmt: Format, variant: str = "standard",
 
 
 def render_signed(document: str, result: Any, signoff: SignOff, identity: Any,
-                  variant: str = "standard") -> tuple[bytes, bytes]:
+                  variant: str | None = None) -> tuple[bytes, bytes]:
     """A signed-off record's (PDF, DOCX): the PDF signed with the DOCX embedded in it.
 
     Store the exact bytes and their :func:`~forms_app.documents.fingerprint.sha256_hex`:

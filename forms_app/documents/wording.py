@@ -140,3 +140,16 @@ def label(vocabulary: str, value: str | None) -> str:
 
 def section_label(section: str | None) -> str:
     return "Not recorded" if section is None else f"Section {section}"
+
+
+# Words that keep their capital inside a sentence (proper nouns that open a label).
+_PROPER = ("Court of Protection", "British", "Care Act", "Children Act", "Mental Health Act",
+           "Mental Capacity Act")
+
+
+def mid_sentence(words: str) -> str:
+    """A label as it reads inside a sentence: "Nearest relative" -> "nearest relative",
+    but "Court of Protection deputy" and "NHS-funded nursing care" keep their capitals."""
+    if not words or words.startswith(_PROPER) or words[1:2].isupper():
+        return words
+    return words[0].lower() + words[1:]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -30,11 +30,24 @@ class UnknownPack(PackError):  # noqa: N818 - name fixed by the team interface
 
 
 @dataclass(frozen=True)
+class ContactDetails:
+    """How the public reaches an organisation: optional in a pack, printed in the person's
+    letters when the form itself holds no phone or address (PERSON-DOCS)."""
+
+    team: str = ""
+    phone: str = ""
+    email: str = ""
+    address: str = ""
+    website: str = ""
+
+
+@dataclass(frozen=True)
 class Organisation:
     code: str
     name: str
     type: str
     role: str
+    contact: ContactDetails = field(default_factory=ContactDetails)
 
     def as_dict(self) -> dict[str, str]:
         return {"code": self.code, "name": self.name, "type": self.type}
@@ -151,6 +164,7 @@ _SPEC: dict[str, dict[str, Callable[[Any], bool]]] = {
     "disputes": {"panel": _text},
 }
 _ORG_KEYS = {"role", "code", "name", "type"}
+_CONTACT_KEYS = {"team", "phone", "email", "address", "website"}  # each optional
 _ORG_ROLES = {"council", "icb", "trust"}
 
 
@@ -175,10 +189,17 @@ def _check_table(path: Path, section: str, table: Any) -> None:
 def _organisations(path: Path, rows: list[Any]) -> tuple[Organisation, ...]:
     orgs = []
     for i, row in enumerate(rows):
-        if not isinstance(row, dict) or set(row) != _ORG_KEYS:
-            keys = sorted(_ORG_KEYS ^ set(row)) if isinstance(row, dict) else []
-            raise PackError(f"{path}: organisations[{i}] missing or unknown keys: {keys}")
-        orgs.append(Organisation(row["code"], row["name"], row["type"], row["role"]))
+        keys = set(row) if isinstance(row, dict) else set()
+        wrong = (_ORG_KEYS - keys) | (keys - _ORG_KEYS - _CONTACT_KEYS)
+        if not isinstance(row, dict) or wrong:
+            raise PackError(f"{path}: organisations[{i}] missing or unknown keys: "
+                            f"{sorted(wrong)}")
+        for key in sorted(keys & _CONTACT_KEYS):
+            if not _text(row[key]):
+                raise PackError(f"{path}: key 'organisations[{i}].{key}' has an invalid "
+                                f"value {row[key]!r}")
+        contact = ContactDetails(**{k: row[k].strip() for k in keys & _CONTACT_KEYS})
+        orgs.append(Organisation(row["code"], row["name"], row["type"], row["role"], contact))
     roles = {o.role for o in orgs}
     if roles != _ORG_ROLES:
         raise PackError(f"{path}: organisations need exactly the roles {sorted(_ORG_ROLES)}")

@@ -2,7 +2,8 @@
 
 Every professional document shares the document model (forms_app/documents/model.py), so
 each ``<document>.docx`` is the same docxtpl layout; ``<document>.large_print.docx`` is the
-same layout with large-print sizes. The generated files are committed; a test checks they
+same layout with large-print sizes and the checklist's source under the requirement. The
+generated files are committed; a test checks they
 are current (``python templates/docx/build.py --check``).
 
 Tables take their column widths from the model (``columns[i].width``, percent of the text
@@ -18,7 +19,6 @@ import hashlib
 import io
 import sys
 import zipfile
-from collections.abc import Sequence
 from pathlib import Path
 
 from docx import Document
@@ -26,25 +26,28 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Emu, Mm, Pt, RGBColor
+from docx.shared import Mm, Pt, RGBColor
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # run as a script or imported
+import ooxml  # noqa: E402 (this folder's helper, found through the line above)
 
 HERE = Path(__file__).resolve().parent
 DOCUMENTS = ("aftercare_plan", "funding_agreement", "leave_funding_agreement",
              "discharge_decision", "dispute_notice", "register_extract",
              "responsibility_statement")
-# body, title, heading, table caption, running header/footer (points)
-SIZES = {"standard": (10.5, 20, 13.5, 9.5, 8), "large_print": (16, 28, 20, 14, 12)}
+# body, title, heading, table caption, running header/footer (points). Large print is 16pt
+# or more in the body; the running header and footer, outside it, are 14pt.
+SIZES = {"standard": (11, 21, 14, 10.5, 9), "large_print": (16, 28, 21, 16, 14)}
 # Text in tables laid out by the model's widths: the PDF's size (print.css), which the
-# model's column_widths assumes.
-TABLE_TEXT = {"standard": 9.5, "large_print": 16}
+# model's column_widths assumes (model.TABLE_POINTS).
+TABLE_TEXT = {"standard": 10.5, "large_print": 16}
+# Notes: the fingerprint and the policy line (never below 8.5pt; 16pt in large print).
+NOTE_TEXT = {"standard": 9, "large_print": 16}
 BLUE, DARK, RED, GREY = (RGBColor(0x00, 0x5E, 0xB8), RGBColor(0x00, 0x30, 0x87),
                          RGBColor(0xD5, 0x28, 0x1B), RGBColor(0x42, 0x55, 0x63))
 FONT = "Arial"
-PAGE_WIDTH, PAGE_HEIGHT, SIDE_MARGIN = Mm(210), Mm(297), Mm(18)
-TEXT_TWIPS = Emu(PAGE_WIDTH - 2 * SIDE_MARGIN).twips  # the width tables span
-CELL_MARGIN_TWIPS = Mm(1.5).twips
+PAGE_HEIGHT = Mm(297)
+PAGE_WIDTH, SIDE_MARGIN = ooxml.PAGE_WIDTH, ooxml.SIDE_MARGIN
 
 
 def _styles(doc: Document, variant: str) -> None:
@@ -68,24 +71,6 @@ def _styles(doc: Document, variant: str) -> None:
     cell_text.font.size = Pt(TABLE_TEXT[variant])
 
 
-def _field(paragraph, instruction: str, size: float) -> None:
-    """A Word field (PAGE, NUMPAGES) Word and LibreOffice compute when laying out."""
-    simple = OxmlElement("w:fldSimple")
-    simple.set(qn("w:instr"), instruction)
-    run = OxmlElement("w:r")
-    props = OxmlElement("w:rPr")
-    for tag in ("w:sz", "w:szCs"):
-        half_points = OxmlElement(tag)
-        half_points.set(qn("w:val"), str(int(size * 2)))
-        props.append(half_points)
-    run.append(props)
-    text = OxmlElement("w:t")
-    text.text = "1"
-    run.append(text)
-    simple.append(run)
-    paragraph._p.append(simple)
-
-
 def _header_footer(doc: Document, variant: str) -> None:
     small = SIZES[variant][4]
     section = doc.sections[0]
@@ -96,94 +81,15 @@ def _header_footer(doc: Document, variant: str) -> None:
                        "{% endif %}{% endfor %}\t")
     run.font.size, run.font.color.rgb = Pt(small), GREY
     mark = head.add_run("{{ meta.draft_mark }}")
-    mark.bold, mark.font.color.rgb, mark.font.size = True, RED, Pt(small + 2)
+    mark.bold, mark.font.color.rgb, mark.font.size = True, RED, Pt(small + 1)
     foot = section.footer.paragraphs[0]
     foot.paragraph_format.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
-    foot.add_run("Document {{ meta.document_id }} · version {{ meta.version }}\tPage ")
-    _field(foot, "PAGE", small)
+    foot.add_run("Document {{ meta.document_id }}, {{ meta.version_label }}\tPage ")
+    ooxml.field(foot, "PAGE", small)
     foot.add_run(" of ")
-    _field(foot, "NUMPAGES", small)
+    ooxml.field(foot, "NUMPAGES", small)
     for run in foot.runs:
         run.font.size, run.font.color.rgb = Pt(small), GREY
-
-
-def _repeat_header(row) -> None:
-    props = row._tr.get_or_add_trPr()
-    flag = OxmlElement("w:tblHeader")
-    flag.set(qn("w:val"), "true")
-    props.append(flag)
-
-
-def _shade(cell, fill: str) -> None:
-    shading = OxmlElement("w:shd")
-    shading.set(qn("w:val"), "clear")
-    shading.set(qn("w:fill"), fill)
-    cell._tc.get_or_add_tcPr().append(shading)
-
-
-def _widths(table, millimetres: tuple[int, ...]) -> None:
-    """Fixed column widths Word and LibreOffice both honour (grid and every cell)."""
-    table.autofit = False
-    for col, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), millimetres):
-        col.set(qn("w:w"), str(int(Mm(width).twips)))
-    for row in table.rows:
-        for cell, width in zip(row.cells, millimetres):
-            cell.width = Mm(width)
-
-
-def _twips(percent: str) -> str:
-    """Jinja for a model column width (percent of the text width) in twips."""
-    return f"{{{{ ({percent} * {TEXT_TWIPS} / 100) | round | int }}}}"
-
-
-def _cell_margins(table) -> None:
-    """The PDF's cell padding (print.css), which the model's widths allow for."""
-    margins = OxmlElement("w:tblCellMar")
-    for side in ("left", "right"):
-        margin = OxmlElement(f"w:{side}")
-        margin.set(qn("w:w"), str(CELL_MARGIN_TWIPS))
-        margin.set(qn("w:type"), "dxa")
-        margins.append(margin)
-    table._tbl.tblPr.insert_element_before(margins, "w:tblLook", "w:tblCaption",
-                                           "w:tblDescription", "w:tblPrChange")
-
-
-def _model_widths(table, percents: Sequence[str], columns_loop: str = "") -> None:
-    """A fixed layout across the text width with the model's column widths: one
-    ``w:gridCol`` per column (``columns_loop``: one repeated for a ``{%tc %}`` table) and
-    the same width on the cell of that column in every row (``_cell_width``)."""
-    table.autofit = False
-    width = table._tbl.tblPr.find(qn("w:tblW"))
-    width.set(qn("w:type"), "dxa")
-    width.set(qn("w:w"), str(TEXT_TWIPS))
-    _cell_margins(table)
-    grid = table._tbl.tblGrid
-    for col in grid.findall(qn("w:gridCol")):
-        grid.remove(col)
-    for percent in percents:
-        col = OxmlElement("w:gridCol")
-        col.set(qn("w:w"), _twips(percent))
-        grid.append(col)
-    if columns_loop:
-        grid.text, col.tail = f"{{% for {columns_loop} %}}", "{% endfor %}"
-
-
-def _table_text(table) -> None:
-    """Every paragraph of a model-width table in the "Table text" style."""
-    for row in table.rows:
-        for cell in row.cells:
-            for paragraph in cell.paragraphs:
-                paragraph.style = "Table text"
-
-
-def _cell_width(cell, percent: str, numeric: str = "") -> None:
-    """The cell's width from the model; ``numeric`` right-aligns it (money, percentages)."""
-    width = cell._tc.get_or_add_tcPr().get_or_add_tcW()
-    width.set(qn("w:type"), "dxa")
-    width.set(qn("w:w"), _twips(percent))
-    if numeric:
-        align = cell.paragraphs[0]._p.get_or_add_pPr().get_or_add_jc()
-        align.set(qn("w:val"), f"{{{{ 'right' if {numeric} else 'left' }}}}")
 
 
 def _tag(doc: Document, tag: str) -> None:
@@ -197,10 +103,10 @@ def _fields_table(doc: Document, items: str, label: str = "f.label",
     table.rows[0].cells[0].merge(table.rows[0].cells[1]).text = f"{{%tr for f in {items} %}}"
     label_cell, value_cell = table.rows[1].cells
     label_cell.paragraphs[0].add_run(f"{{{{ {label} }}}}").bold = True
-    _shade(label_cell, "F0F4F5")
+    ooxml.shade(label_cell, "F0F4F5")
     value_cell.text = f"{{{{ {value} }}}}"
     table.rows[2].cells[0].merge(table.rows[2].cells[1]).text = "{%tr endfor %}"
-    _widths(table, (60, 114))
+    ooxml.widths(table, (60, 114))
 
 
 def _records(doc: Document) -> None:
@@ -220,22 +126,22 @@ def _data_table(doc: Document) -> None:
     doc.add_paragraph("{{ t.caption }}", style="Caption")
     table = doc.add_table(rows=4, cols=3)
     table.style = "Table Grid"
-    _model_widths(table, ["c.width"], columns_loop="c in t.columns")
+    ooxml.model_widths(table, ["c.width"], columns_loop="c in t.columns")
     head = table.rows[0].cells
     head[0].text, head[2].text = "{%tc for c in t.columns %}", "{%tc endfor %}"
     head[1].paragraphs[0].add_run("{{ c.label }}").bold = True
-    _cell_width(head[1], "c.width", numeric="c.num")
-    _shade(head[1], "E8EDEE")
+    ooxml.cell_width(head[1], "c.width", numeric="c.num")
+    ooxml.shade(head[1], "E8EDEE")
     head[1].vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
-    _repeat_header(table.rows[0])
+    ooxml.repeat_header(table.rows[0])
     table.rows[1].cells[0].merge(table.rows[1].cells[2]).text = \
         "{%tr for row in t.rows + t.footer %}"
     body = table.rows[2].cells
     body[0].text, body[2].text = "{%tc for cell in row %}", "{%tc endfor %}"
     body[1].text = "{{ cell.text }}"
-    _cell_width(body[1], "t.columns[loop.index0].width", numeric="cell.num")
+    ooxml.cell_width(body[1], "t.columns[loop.index0].width", numeric="cell.num")
     table.rows[3].cells[0].merge(table.rows[3].cells[2]).text = "{%tr endfor %}"
-    _table_text(table)
+    ooxml.table_text(table)
     _tag(doc, "{%p endfor %}")
 
 
@@ -243,36 +149,43 @@ def _head(table, columns: str) -> None:
     """A fixed table's header row: the model's column labels and widths, repeated on
     every page."""
     count = len(table.columns)
-    _model_widths(table, [f"{columns}[{i}].width" for i in range(count)])
+    ooxml.model_widths(table, [f"{columns}[{i}].width" for i in range(count)])
     for i, cell in enumerate(table.rows[0].cells):
         cell.paragraphs[0].add_run(f"{{{{ {columns}[{i}].label }}}}").bold = True
-        _cell_width(cell, f"{columns}[{i}].width")
-        _shade(cell, "E8EDEE")
+        ooxml.cell_width(cell, f"{columns}[{i}].width")
+        ooxml.shade(cell, "E8EDEE")
         cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
-    _repeat_header(table.rows[0])
+    ooxml.repeat_header(table.rows[0])
 
 
-def _checklist(doc: Document) -> None:
+def _checklist(doc: Document, variant: str) -> None:
+    """Rule, requirement (with what the engine found), result and source; large print puts
+    the source under the requirement (checklist.LARGE_PRINT_COLUMNS)."""
     doc.add_heading("{{ checklist.heading }}", level=2)
     doc.add_paragraph("{{ checklist.caption }}", style="Caption")
-    table = doc.add_table(rows=4, cols=4)
+    count = 3 if variant == "large_print" else 4
+    table = doc.add_table(rows=4, cols=count)
     table.style = "Table Grid"
     _head(table, "checklist.columns")
-    table.rows[1].cells[0].merge(table.rows[1].cells[3]).text = "{%tr for r in checklist.rows %}"
+    table.rows[1].cells[0].merge(table.rows[1].cells[-1]).text = \
+        "{%tr for r in checklist.rows %}"
     cells = table.rows[2].cells
     for i, cell in enumerate(cells):
-        _cell_width(cell, f"checklist.columns[{i}].width")
+        ooxml.cell_width(cell, f"checklist.columns[{i}].width")
     cells[0].text, cells[1].text = "{{ r.rule }}", "{{ r.title }}"
     cells[1].add_paragraph("{%p if r.message %}")
     cells[1].add_paragraph("{{ r.message }}").runs[0].font.color.rgb = GREY
     cells[1].add_paragraph("{%p endif %}")
+    if variant == "large_print":
+        cells[1].add_paragraph("Source: {{ r.citation }}").runs[0].font.color.rgb = GREY
     cells[2].paragraphs[0].add_run("{{ r.result }}").bold = True
-    cells[3].text = "{{ r.citation }}"
-    table.rows[3].cells[0].merge(table.rows[3].cells[3]).text = "{%tr endfor %}"
-    _table_text(table)
+    if variant != "large_print":
+        cells[3].text = "{{ r.citation }}"
+    table.rows[3].cells[0].merge(table.rows[3].cells[-1]).text = "{%tr endfor %}"
+    ooxml.table_text(table)
 
 
-def _signoff(doc: Document) -> None:
+def _signoff(doc: Document, variant: str) -> None:
     doc.add_heading("{{ signoff.heading }}", level=2)
     doc.add_paragraph("{{ signoff.statement }}")
     _tag(doc, "{%p if signoff.signatories %}")
@@ -284,17 +197,17 @@ def _signoff(doc: Document) -> None:
     for i, (cell, key) in enumerate(zip(table.rows[2].cells, ("name", "role", "organisation",
                                                               "party", "signed_on"))):
         cell.text = f"{{{{ s.{key} }}}}"
-        _cell_width(cell, f"signoff.columns[{i}].width")
+        ooxml.cell_width(cell, f"signoff.columns[{i}].width")
     table.rows[3].cells[0].merge(table.rows[3].cells[4]).text = "{%tr endfor %}"
-    _table_text(table)
+    ooxml.table_text(table)
     _tag(doc, "{%p endif %}")
     _tag(doc, "{%p for m in signoff.missing %}")
     doc.add_paragraph("Signature still needed: {{ m }}").runs[0].bold = True
     _tag(doc, "{%p endfor %}")
     fingerprint = doc.add_paragraph("Fingerprint (SHA-256 of the form): {{ meta.fingerprint }}")
-    fingerprint.runs[0].font.size = Pt(8)
-    policy = doc.add_paragraph("Policy: {{ meta.policy }} · dated {{ meta.generated_on }}")
-    policy.runs[0].font.size, policy.runs[0].font.color.rgb = Pt(8), GREY
+    fingerprint.runs[0].font.size = Pt(NOTE_TEXT[variant])
+    policy = doc.add_paragraph("Policy: {{ meta.policy }}. Document dated {{ meta.dated }}.")
+    policy.runs[0].font.size, policy.runs[0].font.color.rgb = Pt(NOTE_TEXT[variant]), GREY
 
 
 def _letterhead(doc: Document) -> None:
@@ -307,15 +220,16 @@ def _letterhead(doc: Document) -> None:
     _tag(doc, "{%p endfor %}")
 
 
-def _title_and_draft(doc: Document) -> None:
+def _title_and_draft(doc: Document, variant: str) -> None:
     doc.add_heading("{{ title }}", level=1)
-    doc.add_paragraph("{{ subtitle }} · Document {{ meta.document_id }} · "
-                      "version {{ meta.version }}")
+    doc.add_paragraph("{{ subtitle }}")
+    doc.add_paragraph("Document {{ meta.document_id }}, {{ meta.version_label }}. "
+                      "Document dated {{ meta.dated }}.")
     _tag(doc, "{%p if meta.draft %}")
     draft = doc.add_paragraph()
     draft.alignment = WD_ALIGN_PARAGRAPH.CENTER
     mark = draft.add_run("{{ meta.draft_mark }}")
-    mark.bold, mark.font.size, mark.font.color.rgb = True, Pt(16), RED
+    mark.bold, mark.font.size, mark.font.color.rgb = True, Pt(SIZES[variant][2] + 2), RED
     _tag(doc, "{%p for reason in meta.draft_reasons %}")
     doc.add_paragraph("{{ reason }}").alignment = WD_ALIGN_PARAGRAPH.CENTER
     _tag(doc, "{%p endfor %}")
@@ -339,10 +253,10 @@ def _sections(doc: Document, variant: str) -> None:
 
 def _body(doc: Document, variant: str) -> None:
     _letterhead(doc)
-    _title_and_draft(doc)
+    _title_and_draft(doc, variant)
     _sections(doc, variant)
-    _checklist(doc)
-    _signoff(doc)
+    _checklist(doc, variant)
+    _signoff(doc, variant)
 
 
 def build(variant: str) -> bytes:
@@ -373,7 +287,9 @@ def _normalise(data: bytes) -> bytes:
             body = source.read(info.filename)
             if info.filename == "docProps/core.xml":
                 body = _strip_dates(body)
-            target.writestr(zipfile.ZipInfo(info.filename, (2026, 1, 1, 0, 0, 0)), body)
+            fixed = zipfile.ZipInfo(info.filename, (2026, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED  # a ZipInfo defaults to stored
+            target.writestr(fixed, body)
     return out.getvalue()
 
 

@@ -50,6 +50,29 @@ def test_verify_fails_when_one_byte_changed(tmp_path, capsys) -> None:
     assert code == 1
     assert not verified["valid"]
     assert "changed" in err
+    assert err.startswith("s117 verify: Signature invalid")
+    # What a changed file claims about itself is not reported as if it were checked.
+    assert "fingerprint" not in verified
+    assert "signatories" not in verified
+    assert verified["unverified"]["fingerprint"]
+
+
+def test_verify_damaged_signature_says_so_in_plain_words(tmp_path, capsys) -> None:
+    out = tmp_path / "agreement.pdf"
+    _run(capsys, "render", str(EXAMPLES / "funding_agreement.json"), "-o", str(out))
+    data = bytearray(out.read_bytes())
+    start = data.rindex(b"/Contents <") + len(b"/Contents <") + 2
+    data[start:start + 2] = b"00"  # the CMS structure no longer parses
+    out.write_bytes(bytes(data))
+    code, verified, err = _run(capsys, "verify", str(out))
+    assert code == 1
+    assert verified["status"] == "signature_invalid"
+    assert verified["signed"] is True
+    assert err.strip() == ("s117 verify: Signature invalid: the signature is damaged or does "
+                           "not match the file, so the file may have been changed after it "
+                           "was signed. Do not rely on this copy.")
+    assert "asn1" not in json.dumps(verified).lower()
+    assert "fingerprint" not in verified
 
 
 def test_disch_01_render_draft_when_health_signature_missing(tmp_path, capsys) -> None:

@@ -121,3 +121,49 @@ def test_large_print_type_is_at_least_16pt() -> None:
         sizes = [round(c["size"]) for c in document.pages[0].chars if c["text"].strip()]
     body = max(set(sizes), key=sizes.count)
     assert body >= 16
+
+
+def test_render_pauses_the_collector_and_always_restores_it() -> None:
+    """The collector is off only while a document is laid out (pdf_speed.py), and on again
+    afterwards, also when the render fails."""
+    import gc
+
+    from docs_helpers import check_form
+
+    from forms_app.documents.pdf import DocumentRenderError, html_to_pdf
+
+    render("dispute_notice", check_form(load_example("dispute_notice.json")), "pdf")
+    assert gc.isenabled()
+    with pytest.raises(DocumentRenderError):
+        html_to_pdf('<html><body><img src="s117-asset:documents/missing.svg"></body></html>')
+    assert gc.isenabled()
+
+
+def test_collector_pause_nests_and_leaves_a_disabled_collector_disabled() -> None:
+    import gc
+
+    from forms_app.documents.pdf_speed import collector_paused
+
+    with collector_paused():
+        assert not gc.isenabled()
+        with collector_paused():
+            pass
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_trimmed_user_agent_stylesheet_is_in_use() -> None:
+    """WeasyPrint's own user-agent stylesheet gives every element seven computed styles;
+    an upgrade that changes its rules falls back to it (slower, never wrong)."""
+    from forms_app.documents.pdf_speed import DocumentHTML, trimmed_ua_stylesheet
+
+    trimmed = trimmed_ua_stylesheet()
+    assert trimmed is not None
+    assert DocumentHTML(string="<p>x</p>")._ua_stylesheets() == [trimmed]

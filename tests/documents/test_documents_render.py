@@ -138,7 +138,8 @@ def test_plan_01_checklist_shows_the_broken_rule_as_not_met(check) -> None:
     assert (row["result"], row["message"]) == ("Not met", finding.message)
     assert next(r for r in model["checklist"]["rows"] if r["rule"] == "PLAN-05")["result"] == "Met"
     assert model["meta"]["draft"]
-    assert "The form does not yet meet: PLAN-01." in model["meta"]["draft_reasons"]
+    assert ("Not yet met: PLAN-01 (a named practitioner is recorded with a way to contact "
+            "them).") in model["meta"]["draft_reasons"]
     text = pdf_text(render("aftercare_plan", result, "pdf"))
     assert "DRAFT — not signed off" in text
     assert "Not met" in text

@@ -23,6 +23,8 @@ OPENMOJI = REPO / "node_modules" / "openmoji" / "color" / "svg"
 def test_every_picture_ships_as_svg_and_png_matching_its_recorded_source() -> None:
     recorded = json.loads((ICON_DIR / "SOURCES.json").read_text())
     assert set(recorded) == {hexcode for hexcode, _ in ICONS.values()}
+    shipped = {p.stem for p in (ICON_DIR / "svg").glob("*.svg")}
+    assert shipped == {p.stem for p in (ICON_DIR / "png").glob("*.png")} == set(recorded)
     for hexcode, digest in recorded.items():
         svg = (ICON_DIR / "svg" / f"{hexcode}.svg").read_bytes()
         assert hashlib.sha256(svg).hexdigest() == digest, hexcode
@@ -50,7 +52,7 @@ def test_every_need_domain_has_a_picture() -> None:
 
 def test_fetcher_serves_the_pictures_and_nothing_beside_them() -> None:
     fetcher = AllowListFetcher()
-    hexcode = ICONS["house"][0]
+    hexcode = ICONS["home"][0]
     assert fetcher.resolve(f"s117-asset:{ASSET_PREFIX}/{hexcode}.svg").is_file()
     for bad in (f"s117-asset:{ASSET_PREFIX}/../png/{hexcode}.png",
                 f"s117-asset:{ASSET_PREFIX}/missing.svg",
@@ -68,5 +70,5 @@ def test_word_templates_are_current() -> None:
 
 def test_picture_png_is_opaque_where_drawn() -> None:
     """Rasterised, not blank: the house has coloured pixels."""
-    with Image.open(io.BytesIO((ICON_DIR / "png" / f"{ICONS['house'][0]}.png").read_bytes())) as im:
+    with Image.open(io.BytesIO((ICON_DIR / "png" / f"{ICONS['home'][0]}.png").read_bytes())) as im:
         assert im.convert("RGBA").getextrema()[3][1] == 255

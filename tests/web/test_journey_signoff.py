@@ -168,3 +168,20 @@ def test_a_draft_previews_with_the_draft_mark_and_no_invented_signatures(app, wo
     page = council.get(f"/forms/{record_id}/preview/funding_agreement").get_data(as_text=True)
     assert "DRAFT" in page
     assert worcs.council_commissioner.display_name not in page
+
+
+@pytest.mark.parametrize(("document", "recorded", "asked", "stored"), [
+    ("discharge_letter", "large_print", None, "large_print"),
+    ("discharge_letter", "braille", None, "large_print"),  # a print stand-in, with a note
+    ("rights_leaflet", "easy_read", None, "easy_read"),
+    ("change_notice", "easy_read", "standard", "standard"),  # the notice's own format wins
+    ("discharge_decision", "easy_read", None, "standard"),  # a professional document
+])
+def test_documents_are_stored_in_the_format_recorded_for_the_person(document, recorded, asked,
+                                                                    stored):
+    from forms_app.documents.registry import KIND_DOCUMENTS
+    from forms_app.services.signoff.finalise import variant_for
+
+    kind = next(k for k, names in KIND_DOCUMENTS.items() if document in names)
+    data = {"kind": kind, "person": {"communication": {"format": recorded}}, "format": asked}
+    assert variant_for(document, data) == stored

@@ -154,4 +154,4 @@ def build(result: Any, signoff: Any, variant: str) -> dict[str, Any]:
     return assemble(result, signoff, document="aftercare_plan", title="Section 117 aftercare plan",
                     subtitle="Mental Health Act 1983, section 117",
                     parties=[data.get("responsible_la"), data.get("responsible_icb")],
-                    sections=sections, variant=variant)
+                    sections=sections, dated=plan.get("plan_date"), variant=variant)

@@ -44,4 +44,4 @@ def build(result: Any, signoff: Any, variant: str) -> dict[str, Any]:
                     subtitle="Notice of a dispute about responsibility or funding",
                     parties=[data.get("raised_by"), against],
                     sections=[_dispute(data), _interim(data)], issued_by=data.get("raised_by"),
-                    variant=variant)
+                    dated=data.get("raised_on"), variant=variant)

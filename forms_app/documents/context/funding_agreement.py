@@ -71,4 +71,4 @@ def build(result: Any, signoff: Any, variant: str) -> dict[str, Any]:
                     title="Section 117 funding agreement",
                     subtitle="Joint funding of aftercare between the council and the ICB",
                     parties=[data.get("responsible_la"), data.get("responsible_icb")],
-                    sections=sections, variant=variant)
+                    sections=sections, dated=data.get("agreed_on"), variant=variant)

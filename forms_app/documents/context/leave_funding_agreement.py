@@ -49,4 +49,5 @@ def build(result: Any, signoff: Any, variant: str) -> dict[str, Any]:
                     subtitle="Mental Health Act 1983, section 17 leave and section 117",
                     parties=[signer_org(data, "local_authority"), signer_org(data, "icb")],
                     sections=[_detention(data), _leave(data), _funding(data)],
+                    dated=(data.get("prior_agreement") or {}).get("agreed_on"),
                     variant=variant)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from forms_app.documents.common import assemble, block_fields
@@ -55,4 +56,11 @@ def build(result: Any, signoff: Any, variant: str) -> dict[str, Any]:
                     subtitle="Entry in the section 117 aftercare register",
                     parties=[data.get("responsible_la"), data.get("responsible_icb")],
                     sections=sections, issued_by=data.get("responsible_la"),
-                    variant=variant)
+                    dated=_last_recorded(data), variant=variant)
+
+
+def _last_recorded(data: dict[str, Any]) -> date | None:
+    """An extract is dated by the register's last entry: the extract shows the register as
+    it stood then."""
+    recorded = [e["recorded_on"] for e in data.get("events") or [] if e.get("recorded_on")]
+    return max(recorded, default=None)

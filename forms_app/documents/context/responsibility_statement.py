@@ -60,4 +60,4 @@ def build(result: Any, signoff: Any, variant: str) -> dict[str, Any]:
                     parties=[_org(la) if la else None, _org(icb) if icb else None],
                     sections=[answer, _side("Responsible local authority", la),
                               _side("Responsible integrated care board", icb), history],
-                    variant=variant)
+                    dated=data.get("as_of"), variant=variant)

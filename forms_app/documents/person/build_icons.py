@@ -18,7 +18,7 @@ import json
 import shutil
 from pathlib import Path
 
-from forms_app.documents.person.icons import ICON_DIR, ICONS
+from forms_app.documents.person.icons import ICON_DIR, hexcodes
 
 OPENMOJI_SVG = Path(__file__).resolve().parents[3] / "node_modules" / "openmoji" / "color" / "svg"
 PNG_PIXELS = 240  # about 20 mm at 300 dpi: the largest size a Word document shows them
@@ -28,7 +28,7 @@ def sources() -> dict[str, str]:
     """hexcode -> SHA-256 of the packaged SVG (what the PNG was made from)."""
     return {
         hexcode: hashlib.sha256((ICON_DIR / "svg" / f"{hexcode}.svg").read_bytes()).hexdigest()
-        for hexcode, _alt in sorted(ICONS.values())
+        for hexcode in hexcodes()
     }
 
 
@@ -48,10 +48,15 @@ def rasterise(svg: Path, png: Path) -> None:
 def main() -> None:
     for sub in ("svg", "png"):
         (ICON_DIR / sub).mkdir(parents=True, exist_ok=True)
-    for hexcode, _alt in ICONS.values():
+    used = hexcodes()
+    for hexcode in used:
         svg = ICON_DIR / "svg" / f"{hexcode}.svg"
         shutil.copyfile(OPENMOJI_SVG / f"{hexcode}.svg", svg)
         rasterise(svg, ICON_DIR / "png" / f"{hexcode}.png")
+    # A picture no longer used must not ship: its licence record would be wrong.
+    for stale in [*(ICON_DIR / "svg").glob("*.svg"), *(ICON_DIR / "png").glob("*.png")]:
+        if stale.stem not in used:
+            stale.unlink()
     (ICON_DIR / "SOURCES.json").write_text(json.dumps(sources(), indent=2) + "\n")
 
 

@@ -1,4 +1,4 @@
-"""Pieces every person-facing document shares: points, names, contact box, complaints, credit.
+"""Pieces every person-facing document shares: points, names, sections, complaints, notes.
 
 A *point* is one idea: a picture with alt text and one or two short sentences as runs.
 Everything returned is plain data (dicts, lists, strings) for the Word and HTML templates.
@@ -14,6 +14,7 @@ from forms_app.documents.person.i18n import Words, plain, runs
 from forms_app.documents.person.icons import icon
 
 VARIANTS = ("easy_read", "large_print", "standard")
+Points = list[dict[str, Any]]
 
 
 @dataclass
@@ -22,19 +23,21 @@ class Writer:
 
     words: Words
     values: dict[str, Any] = field(default_factory=dict)
+    layout: str = "easy_read"
 
-    def point(self, picture: str, message: str, **extra: Any) -> dict[str, Any]:
+    def point(self, picture: str, message: str, alt: str | None = None,
+              **extra: Any) -> dict[str, Any]:
         parts = runs(message, {**self.values, **extra})
-        return {"icon": icon(picture, self.words), "runs": parts, "text": plain(parts),
+        return {"icon": icon(picture, self.words, alt), "runs": parts, "text": plain(parts),
                 "detail": None}
-
-    @staticmethod
-    def raw(text: str) -> list[dict[str, Any]]:
-        """Text typed into the form, shown as written (never parsed for markers)."""
-        return [{"text": text, "bold": False}] if text else []
 
     def line(self, message: str, **extra: Any) -> list[dict[str, Any]]:
         return runs(message, {**self.values, **extra})
+
+    def staff_text(self, text: str | None) -> str | None:
+        """Text staff typed into the form, where it may be shown: never in easy read, where
+        every sentence must be ours (short, plain and measured)."""
+        return text if text and self.layout != "easy_read" else None
 
 
 # Sections read as a list (one row per point) in every layout, not only in easy read:
@@ -42,10 +45,11 @@ class Writer:
 LIST_SECTIONS = frozenset({"services", "complain"})
 
 
-def section(key: str, heading: str, picture: str, points: list[dict[str, Any]],
-            words: Words) -> dict[str, Any]:
+def section(key: str, heading: str, picture: str, points: Points, words: Words,
+            box: bool = False) -> dict[str, Any]:
+    """One topic; ``box`` frames it (the part of a child's leaflet for their parent)."""
     return {"id": key, "heading": heading, "icon": icon(picture, words), "points": points,
-            "list": key in LIST_SECTIONS}
+            "list": key in LIST_SECTIONS or box, "box": box}
 
 
 def display_name(person: Mapping[str, Any]) -> str:
@@ -56,53 +60,46 @@ def org_name(org: Mapping[str, Any] | None) -> str:
     return (org or {}).get("name") or ""
 
 
-def contact_rows(w: Writer, contact: Mapping[str, Any] | None) -> list[dict[str, Any]]:
-    """The named worker's box: who they are and how to reach them (PLAN-01 fields)."""
-    _ = w.words.gettext
-    contact = contact or {}
-    rows = []
-    if contact.get("name"):
-        rows.append(w.point("helper", _("**%(who)s** is your named worker."),
-                            who=contact["name"]))
-        rows.append(w.point("info", _("Job: %(role)s."), role=contact.get("role") or ""))
-        rows.append(w.point("council", _("They work for %(where)s."),
-                            where=org_name(contact.get("organisation"))))
-    else:
-        rows.append(w.point("helper", _("Ask the staff who your **named worker** is.")))
-    if contact.get("phone"):
-        rows.append(w.point("phone", _("Phone: **%(phone)s**"), phone=contact["phone"]))
-    if contact.get("email"):
-        rows.append(w.point("email", _("Email: **%(email)s**"), email=contact["email"]))
-    return rows
+def complaint_points(w: Writer, council: str, icb: str, care_continues: bool = True) -> Points:
+    """How to complain, step by step, up to the Ombudsmen (W 15.2, 15.3).
 
-
-def complaint_points(w: Writer, council: str, icb: str) -> list[dict[str, Any]]:
-    """How to complain, step by step, up to the Ombudsmen (W 15.2, 15.3)."""
+    ``care_continues`` is False in a letter saying aftercare ends: "a complaint will not
+    stop your care" would then be untrue, so it says a complaint is safe to make instead.
+    """
     _ = w.words.gettext
-    return [
-        w.point("speech", _("**Step 1**: Tell your named worker or the people who give "
-                            "your care.")),
+    points = [
+        w.point("tell", _("**Step 1**: Tell your named worker or the people who give "
+                          "your care.")),
         w.point("complain", _("**Step 2**: Make a **complaint** to the service that gives "
                               "your care.")),
-        w.point("question", _("A complaint means telling someone you are **not happy**.")),
+        w.point("unhappy", _("A complaint means telling someone you are **not happy**.")),
         w.point("council", _("**Step 3**: Still not happy? Complain to **%(council)s**."),
                 council=council),
-        w.point("hospital", _("Or complain to **%(icb)s**."), icb=icb),
+        w.point("nhs", _("Or complain to **%(icb)s**."), icb=icb),
         w.point("ombudsman", _("**Step 4**: Then you can ask an **Ombudsman** to look at it.")),
-        w.point("ombudsman", _("An Ombudsman checks if a service has been **fair** to you.")),
+        w.point("ombudsman", _("An Ombudsman checks if a service has been **fair** to you."),
+                alt=_("Being fair")),
         w.point("council", _("About the council: the **Local Government and Social Care "
-                             "Ombudsman**.")),
-        w.point("hospital", _("About the NHS: the **Parliamentary and Health Service "
-                              "Ombudsman**.")),
+                             "Ombudsman**."), alt=_("The council's Ombudsman")),
+        w.point("nhs", _("About the NHS: the **Parliamentary and Health Service "
+                         "Ombudsman**."), alt=_("The NHS Ombudsman")),
         w.point("advocate", _("An **advocate** can help you make a complaint.")),
-        w.point("check", _("Making a complaint will **not** stop your care.")),
     ]
+    return points + [_safe_to_complain(w, care_continues)]
+
+
+def _safe_to_complain(w: Writer, care_continues: bool) -> dict[str, Any]:
+    _ = w.words.gettext
+    if care_continues:
+        return w.point("reassure", _("Making a complaint will **not** stop your care."),
+                       alt=_("Your care carries on"))
+    return w.point("reassure", _("You will **not** be treated worse for complaining."),
+                   alt=_("Complaining is safe"))
 
 
 def credit(words: Words) -> str:
     """OpenMoji asks for this attribution (CC BY-SA 4.0) wherever its pictures appear."""
-    return words.gettext("Pictures: OpenMoji, the open-source emoji and icon project "
-                         "(openmoji.org), licence CC BY-SA 4.0.")
+    return words.gettext("Pictures: OpenMoji (openmoji.org), licence CC BY-SA 4.0.")
 
 
 def format_note(words: Words, fmt: str | None) -> list[dict[str, Any]] | None:

@@ -2,8 +2,9 @@
 
 The document model stays plain data (each picture is ``{"png": path, "alt": ...}``); only
 while a Word file is being rendered are those turned into InlineImage objects, which need
-the template object. Word's alt text ("descr") is set afterwards from the same model,
-matched by the picture's file name (each OpenMoji hexcode has one meaning and one alt text).
+the template object. Each picture carries its own alt text into Word's ``wp:docPr/@descr``
+as it is inserted: one drawing can stand for different ideas (a tick beside different
+reassurances), so alt text cannot be looked up by file name.
 """
 
 from __future__ import annotations
@@ -16,37 +17,53 @@ from docxtpl import DocxTemplate, InlineImage
 
 from forms_app.documents.person.icons import ICON_DIR
 
-# Picture width in Word per layout (mm): big pictures for easy read.
+# Picture width in Word per layout (mm): big pictures for easy read. The opening lines and
+# the contact box use smaller ones, so the box (which never splits) fits on the first page.
 WIDTH_MM = {"easy_read": 24, "large_print": 16, "standard": 11}
+SMALL_WIDTH_MM = {"easy_read": 15, "large_print": 13, "standard": 11}
+FIRST_PAGE = ("intro", "contact")
+
+
+class _DescribedImage(InlineImage):
+    """An InlineImage whose alt text is set on the drawing it inserts."""
+
+    def __init__(self, tpl: DocxTemplate, path: str, width: Any, alt: str) -> None:
+        super().__init__(tpl, path, width=width)
+        self.alt = alt
+
+    def _insert_image(self) -> str:
+        inline = self.tpl.current_rendering_part.new_pic_inline(
+            self.image_descriptor, self.width, self.height)
+        inline.docPr.set("descr", self.alt)
+        return (f"</w:t></w:r><w:r><w:drawing>{inline.xml}</w:drawing></w:r><w:r>"
+                '<w:t xml:space="preserve">')
+
+
+def _walk(template: DocxTemplate, value: Any, width: Any) -> None:
+    if isinstance(value, dict):
+        png = value.get("png")
+        if isinstance(png, str) and Path(png).resolve().parent == (ICON_DIR / "png"):
+            value["image"] = _DescribedImage(template, png, width, str(value.get("alt", "")))
+        for item in value.values():
+            _walk(template, item, width)
+    elif isinstance(value, list):
+        for item in value:
+            _walk(template, item, width)
 
 
 def add_pictures(template: DocxTemplate, context: dict[str, Any]) -> dict[str, str]:
-    """Give every picture dict an ``image`` for the template; return file name -> alt text."""
-    width = Mm(WIDTH_MM.get(context.get("layout", "standard"), 11))
-    alts: dict[str, str] = {}
-
-    def walk(value: Any) -> None:
-        if isinstance(value, dict):
-            png = value.get("png")
-            if isinstance(png, str) and Path(png).resolve().parent == (ICON_DIR / "png"):
-                value["image"] = InlineImage(template, png, width=width)
-                alts[Path(png).name] = str(value.get("alt", ""))
-            for item in value.values():
-                walk(item)
-        elif isinstance(value, list):
-            for item in value:
-                walk(item)
-
-    walk(context)
-    return alts
+    """Give every picture dict an ``image`` (with its alt text) for the template."""
+    layout = context.get("layout", "standard")
+    for key in FIRST_PAGE:
+        _walk(template, context.get(key), Mm(SMALL_WIDTH_MM.get(layout, 11)))
+    rest = {key: value for key, value in context.items() if key not in FIRST_PAGE}
+    _walk(template, rest, Mm(WIDTH_MM.get(layout, 11)))
+    return {}
 
 
 def describe_pictures(template: DocxTemplate, alts: dict[str, str]) -> None:
-    """Set each picture's alt text (``wp:docPr/@descr``) after rendering."""
-    body = template.docx.element.body
-    for inline in body.iter("{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}inline"):
-        pic = inline.find(".//{http://schemas.openxmlformats.org/drawingml/2006/picture}cNvPr")
-        doc_pr = inline.find(
-            "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr")
-        if pic is not None and doc_pr is not None and pic.get("name") in alts:
-            doc_pr.set("descr", alts[pic.get("name")])
+    """What ``documents.docx`` calls once the Word file is rendered. Alt text is already set
+    as each picture is inserted; what is left is page flow (``docx_layout.finish``)."""
+    from forms_app.documents.person.docx_layout import finish
+
+    finish(template.docx)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from forms_app.documents.person.i18n import Words
@@ -67,16 +67,37 @@ def qualifying_section(data: Mapping[str, Any]) -> str | None:
 
 
 def letter_head(words: Words, sender: str, dated: date | str | None, person: Mapping[str, Any],
-                signatories: list[str]) -> dict[str, str]:
-    """Who the letter is from and to, its date, greeting and signature lines."""
+                signatories: list[str], address: str = "") -> dict[str, str]:
+    """Who the letter is from (and their postal address) and to, its date, greeting and
+    signature lines."""
     _ = words.gettext
     full = " ".join(p for p in (person.get("given_name"), person.get("family_name")) if p)
     name = person.get("preferred_name") or person.get("given_name") or full
     return {
         "sender": sender,
+        "address": address,
         "date": words.date(dated),
         "to": full,
         "greeting": _("Dear %(name)s,") % {"name": name},
         "closing": _("Yours sincerely,"),
         "signatory": ", ".join(s for s in signatories if s) or sender,
     }
+
+
+# W 8.5: a proposed change is put to the person in writing before it happens, so what they
+# say can still change it. The policy sets no period; we ask for a reply within REPLY_DAYS
+# of the letter and always at least a day before the change starts. When the change starts
+# the day after the letter (or the same day) there is no date left to give: the letter then
+# asks them to get in touch as soon as they can.
+REPLY_DAYS = 14
+
+
+def reply_by(issued: date | str | None, effective: date | str | None) -> date | None:
+    """The date the person is asked to reply by, never on or after the change starts."""
+    issued, effective = as_date(issued), as_date(effective)
+    if issued is None:
+        return None
+    due = issued + timedelta(days=REPLY_DAYS)
+    if effective is not None:
+        due = min(due, effective - timedelta(days=1))
+    return due if due > issued else None

@@ -22,7 +22,7 @@ from forms_app.models import Document, FormRecord, User, utcnow
 from forms_app.store import audit
 from forms_app.store.db import db
 
-VARIANT_OF_FORMAT = {"easy_read": "easy_read", "large_print": "large_print"}
+PRINTED_VARIANTS = ("standard", "easy_read", "large_print")
 
 
 def sign_off(record: FormRecord, user: User, result: CheckResult) -> list[Document]:
@@ -55,15 +55,15 @@ def _supersede_older(record: FormRecord, user: User) -> None:
 
 
 def variant_for(document: str, data: dict[str, Any]) -> str:
-    """The person's recorded format where the document has it (letters, leaflets)."""
-    wanted = data.get("format") or ((data.get("person") or {}).get("communication") or {}).get(
-        "format")
-    variant = VARIANT_OF_FORMAT.get(str(wanted), "standard")
+    """The variant stored at sign-off, as `s117 render` would choose it: the letter format
+    the form itself asks for (a change notice's ``format``), else the document's default
+    for the person (their recorded format for the person's documents, CHG-05)."""
+    asked = data.get("format")
+    requested = asked if asked in PRINTED_VARIANTS else None
     try:
-        registry.get(document, data.get("kind"), variant)
+        return registry.choose_variant(document, data.get("kind"), data, requested).variant
     except registry.UnknownDocument:
         return "standard"
-    return variant
 
 
 def _render(record: FormRecord, name: str, result: CheckResult, user: User) -> list[Document]:

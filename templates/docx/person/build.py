@@ -4,9 +4,10 @@ One layout serves the rights leaflet and both letters (their contexts share one 
 forms_app/documents/person/common.py); each document has a file per layout:
 ``<name>.docx`` (standard), ``<name>.easy_read.docx`` and ``<name>.large_print.docx``.
 Easy read puts a picture beside each point in a two-column table; standard and large print
-write each topic as a paragraph. The pictures arrive as InlineImage objects (see
-forms_app/documents/person/docx_pictures.py). Generated files are committed; ``--check``
-fails when one is stale.
+write each topic as a paragraph. Pictures arrive as InlineImage objects (docx_pictures.py).
+Every page has a header (DRAFT on a draft) and a footer ("Page N of M", Word fields); boxes
+never split across pages; Atkinson Hyperlegible is embedded (docx_fonts.py). Generated
+files are committed; ``--check`` fails when one is stale.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import sys
 import zipfile
 from pathlib import Path
 
+import fontpkg_atkinson_hyperlegible
 from docx import Document
 from docx.enum.table import WD_ALIGN_VERTICAL
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -25,12 +27,20 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
+from forms_app.documents.person.docx_fonts import embed_fonts
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # templates/docx: ooxml.py
+import ooxml  # noqa: E402 (the professional templates' Word XML helpers)
+
 HERE = Path(__file__).resolve().parent
 DOCUMENTS = ("rights_leaflet", "discharge_letter", "change_notice")
 # layout -> (body, title, heading, picture column mm)
 SIZES = {"standard": (12, 24, 16, 14), "easy_read": (16, 30, 22, 30),
          "large_print": (18, 32, 24, 22)}
 FONT = "Atkinson Hyperlegible"
+FONT_DIR = Path(fontpkg_atkinson_hyperlegible.ROOT) / "files"
+FONT_FACES = {"embedRegular": FONT_DIR / "AtkinsonHyperlegible-Regular.ttf",
+              "embedBold": FONT_DIR / "AtkinsonHyperlegible-Bold.ttf"}
 DARK, RED, BLUE = RGBColor(0x00, 0x30, 0x87), RGBColor(0xD5, 0x28, 0x1B), "005EB8"
 
 
@@ -43,9 +53,17 @@ def _styles(doc, layout: str) -> None:
     for name, size in (("Heading 1", title), ("Heading 2", heading)):
         style = doc.styles[name]
         style.font.name, style.font.size, style.font.color.rgb = FONT, Pt(size), DARK
+        _no_theme_font(style)
         style.font.bold = True
         style.paragraph_format.keep_with_next = True
         style.paragraph_format.space_before = Pt(size * 0.8)
+
+
+def _no_theme_font(style) -> None:
+    """The default headings name a theme font, which wins over a named one: drop it."""
+    fonts = style.element.rPr.rFonts
+    for attribute in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
+        fonts.attrib.pop(qn(f"w:{attribute}"), None)
 
 
 def _runs(paragraph, items: str = "p.runs") -> None:
@@ -56,23 +74,33 @@ def _runs(paragraph, items: str = "p.runs") -> None:
     paragraph.add_run("{%r endfor %}")
 
 
-def _no_borders(table) -> None:
+def _borders(table, edges: tuple[str, ...], **values: str) -> None:
     borders = OxmlElement("w:tblBorders")
-    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+    for edge in edges:
         element = OxmlElement(f"w:{edge}")
-        element.set(qn("w:val"), "nil")
-        borders.append(element)
-    table._tbl.tblPr.append(borders)
-
-
-def _box(table) -> None:
-    borders = OxmlElement("w:tblBorders")
-    for edge in ("top", "left", "bottom", "right"):
-        element = OxmlElement(f"w:{edge}")
-        for key, value in (("val", "single"), ("sz", "24"), ("color", BLUE)):
+        for key, value in values.items():
             element.set(qn(f"w:{key}"), value)
         borders.append(element)
     table._tbl.tblPr.append(borders)
+
+
+def _no_borders(table) -> None:
+    _borders(table, ("top", "left", "bottom", "right", "insideH", "insideV"), val="nil")
+
+
+def _box(table) -> None:
+    _borders(table, ("top", "left", "bottom", "right"), val="single", sz="24", color=BLUE)
+
+
+def _keep_together(row) -> None:
+    """A boxed row never splits and keeps with the next one, so the box stays on one page
+    (Word moves it whole to the next page when it does not fit)."""
+    tr_pr = row._tr.get_or_add_trPr()
+    tr_pr.append(OxmlElement("w:cantSplit"))
+    for cell in row.cells:
+        for paragraph in cell.paragraphs:
+            paragraph.paragraph_format.keep_with_next = True
+            paragraph.paragraph_format.space_after = Pt(2)
 
 
 def _points_table(doc, items: str, layout: str, boxed: bool = False) -> None:
@@ -89,6 +117,8 @@ def _points_table(doc, items: str, layout: str, boxed: bool = False) -> None:
     _runs(right.add_paragraph(), "p.detail")
     right.add_paragraph("{%p endif %}")
     table.rows[2].cells[0].merge(table.rows[2].cells[1]).text = "{%tr endfor %}"
+    if boxed:
+        _keep_together(table.rows[1])
     table.autofit = False
     for col, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), (pic + 4, 170 - pic),
                           strict=True):
@@ -117,19 +147,22 @@ def _topic(doc, items: str, layout: str, listed: str = "") -> None:
 
 
 def _head(doc) -> None:
-    doc.add_paragraph("{%p if meta.draft %}")
-    mark = doc.add_paragraph().add_run("{{ meta.draft_mark }}")
-    mark.bold, mark.font.color.rgb = True, RED
-    doc.add_paragraph("{%p endif %}")
+    """Letter head (letters only), title, greeting and notes; a draft is marked in the page
+    header, on every page (_header_footer)."""
     doc.add_paragraph("{%p if letter %}")
     sender = doc.add_paragraph()
     sender.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     sender.add_run("{{ letter.sender }}").bold = True
+    doc.add_paragraph("{%p if letter.address %}")
+    doc.add_paragraph("{{ letter.address }}").alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    doc.add_paragraph("{%p endif %}")
     doc.add_paragraph("{{ letter.date }}").alignment = WD_ALIGN_PARAGRAPH.RIGHT
     doc.add_paragraph("{{ letter.to }}")
     doc.add_paragraph("{%p endif %}")
     doc.add_heading("{{ title }}", level=1)
+    doc.add_paragraph("{%p if subtitle %}")
     doc.add_paragraph("{{ subtitle }}")
+    doc.add_paragraph("{%p endif %}")
     doc.add_paragraph("{%p if letter %}")
     doc.add_paragraph("{{ letter.greeting }}")
     doc.add_paragraph("{%p endif %}")
@@ -145,15 +178,54 @@ def _body(doc, layout: str) -> None:
     _points_table(doc, "contact.points", layout, boxed=True)
     doc.add_paragraph("{%p for s in sections %}")
     doc.add_heading("{{ s.heading }}", level=2)
+    doc.add_paragraph("{%p if s.box %}")
+    _points_table(doc, "s.points", layout, boxed=True)
+    doc.add_paragraph("{%p else %}")
     _topic(doc, "s.points", layout, listed="s.list")
-    doc.add_paragraph("{%p endfor %}")
-    doc.add_paragraph("{%p if letter %}")
-    doc.add_paragraph("{{ letter.closing }}")
-    doc.add_paragraph("{{ letter.signatory }}").runs[0].bold = True
     doc.add_paragraph("{%p endif %}")
-    doc.add_heading("{{ back.heading }}", level=2)
-    for key in ("other_formats", "made_for", "reference", "credit"):
-        doc.add_paragraph(f"{{{{ back.{key} }}}}")
+    doc.add_paragraph("{%p endfor %}")
+    _closing_and_back(doc)
+
+
+# The signature and "About this document" are rows of one borderless table whose rows keep
+# together: Word and LibreOffice then also carry the last point before it onto its page
+# (docx_layout), which they do not do for plain paragraphs, so the block is never left
+# alone on the last page.
+BACK_ROWS = ("{%tr if letter %}", "{{ letter.closing }}", "{{ letter.signatory }}",
+             "{%tr endif %}", "{{ back.heading }}", "{%tr for line in back.other_formats %}",
+             "line", "{%tr endfor %}", "{{ back.made_for }}", "{{ back.reference }}",
+             "{{ back.credit }}")
+
+
+def _closing_and_back(doc) -> None:
+    table = doc.add_table(rows=len(BACK_ROWS), cols=1)
+    _no_borders(table)
+    for row, text in zip(table.rows, BACK_ROWS, strict=True):
+        paragraph = row.cells[0].paragraphs[0]
+        if text == "line":
+            _runs(paragraph, "line")
+        else:
+            paragraph.add_run(text).bold = text == "{{ letter.signatory }}"
+        if text == "{{ back.heading }}":
+            paragraph.style = doc.styles["Heading 2"]
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+        paragraph.paragraph_format.keep_with_next = text != "{{ back.credit }}"
+        paragraph.paragraph_format.space_after = Pt(3)
+
+
+def _header_footer(section, layout: str) -> None:
+    """DRAFT at the top of every page of a draft; "Page N of M" at the foot of every page,
+    in the body's size (easy read and large print keep their minimum size there too)."""
+    size = SIZES[layout][0]
+    mark = section.header.paragraphs[0].add_run("{{ meta.draft_mark if meta.draft else '' }}")
+    mark.bold, mark.font.color.rgb, mark.font.size = True, RED, Pt(size)
+    section.header.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    footer = section.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    for text, instruction in (("{{ page.before }}", "PAGE"), ("{{ page.middle }}", "NUMPAGES")):
+        footer.add_run(text).font.size = Pt(size)
+        ooxml.field(footer, instruction, size)
+    footer.add_run("{{ page.after }}").font.size = Pt(size)
 
 
 def build(layout: str) -> bytes:
@@ -165,10 +237,11 @@ def build(layout: str) -> bytes:
     doc.core_properties.title = "{{ title }}"
     doc.core_properties.language = "{{ lang }}"
     _styles(doc, layout)
+    _header_footer(section, layout)
     _body(doc, layout)
     out = io.BytesIO()
     doc.save(out)
-    return _normalise(out.getvalue())
+    return _normalise(embed_fonts(out.getvalue(), FONT, FONT_FACES))
 
 
 def _normalise(data: bytes) -> bytes:
@@ -180,7 +253,9 @@ def _normalise(data: bytes) -> bytes:
             body = source.read(info.filename)
             if info.filename == "docProps/core.xml":
                 body = re.sub(rb"<dcterms:(created|modified)[^>]*>[^<]*</dcterms:\1>", b"", body)
-            target.writestr(zipfile.ZipInfo(info.filename, (2026, 1, 1, 0, 0, 0)), body)
+            fixed = zipfile.ZipInfo(info.filename, (2026, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED  # a ZipInfo defaults to stored
+            target.writestr(fixed, body)
     return out.getvalue()
 
 
