@@ -32,8 +32,8 @@ OUT = ROOT / "docs" / "screenshots"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 PRACTITIONER = "practitioner@worcs.demo"
-PHONE = "#plan-named_practitioner-phone"
-EMAIL = "#plan-named_practitioner-email"
+PHONE = "#plan_named_practitioner-phone"
+EMAIL = "#plan_named_practitioner-email"
 
 
 def demo_service(folder: Path) -> tuple[Any, str, int]:
