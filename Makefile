@@ -52,8 +52,8 @@ migrate: install ## Upgrade the database to the latest migration
 demo: install ## Load the demo organisations, users and people (idempotent)
 	$(FLASK) load-demo
 
-lint: install ## ruff over the package, tests, migrations, bench and template builders
-	$(BIN)/ruff check forms_app tests migrations bench templates
+lint: install ## ruff over the package, tests, migrations, bench, scripts and template builders
+	$(BIN)/ruff check forms_app tests migrations bench scripts templates
 
 clean: ## Remove the virtualenv, node_modules and the development instance folder
 	rm -rf $(VENV) node_modules instance
