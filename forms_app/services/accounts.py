@@ -72,10 +72,10 @@ def authenticate(email: str, password: str, ip: str | None) -> User:
     """
     now = utcnow()
     throttle = _ip_throttle(ip, now)
-    if throttle is not None and throttle.locked_until and throttle.locked_until > now:
+    if _locked(throttle, now):
         raise LoginLocked("too many failed sign-ins from this address")
     user = user_by_email(email)
-    if user is not None and user.locked_until and user.locked_until > now:
+    if _locked(user, now):
         raise LoginLocked("too many failed sign-ins for this account")
     if user is None:
         verify_password(_DUMMY_HASH, password)  # same work either way: no timing oracle
@@ -95,17 +95,22 @@ def confirm_password(user: User, password: str, ip: str | None) -> None:
     """
     now = utcnow()
     throttle = _ip_throttle(ip, now)
-    if throttle is not None and throttle.locked_until and throttle.locked_until > now:
+    if _locked(throttle, now):
         raise LoginLocked(_locked_message("from this address"))
-    if user.locked_until and user.locked_until > now:
+    if _locked(user, now):
         raise LoginLocked(_locked_message("for this account"))
     if user.is_active and verify_password(user.password_hash, password):
         user.failed_logins, user.locked_until = 0, None
         return
     _count_failure(user, throttle, now)
-    if user.locked_until and user.locked_until > now:
+    if _locked(user, now):
         raise LoginLocked(_locked_message("for this account"))
     raise LoginRefused("the password is not correct")
+
+
+def _locked(row: User | LoginThrottle | None, now: datetime) -> bool:
+    """An account or address still inside its lockout."""
+    return row is not None and row.locked_until is not None and row.locked_until > now
 
 
 def _locked_message(where: str) -> str:

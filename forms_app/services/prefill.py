@@ -40,10 +40,9 @@ def prefill(case: Case, kind: str, user: User) -> Prefill:
     previous = latest(case, kind)
     if previous is not None:
         return Prefill(_next_version(case, previous), responsibility(case), previous)
-    bodies = responsibility(case)
     data = {"kind": kind, "policy": case.policy, "person": _person(case)}
-    data.update(_BUILDERS[kind](case, user, bodies))
-    return Prefill(data, bodies)
+    data.update(_BUILDERS[kind](case, user))
+    return Prefill(data, responsibility(case))
 
 
 def _next_version(case: Case, previous: FormRecord) -> dict[str, Any]:
@@ -112,14 +111,14 @@ def _iso(value: dt.date | None) -> str | None:
     return value.isoformat() if value else None
 
 
-def _plan(case: Case, user: User, bodies: dict[str, Any]) -> dict[str, Any]:
+def _plan(case: Case, user: User) -> dict[str, Any]:
     plan = {"plan_date": dt.date.today().isoformat(),
             "left_hospital_on": _iso(case.left_hospital_on),
             "needs": [], "services": [], "other_plans": []}
     return {"detentions": _detentions(case), **_bodies(case), "plan": plan, "signatures": []}
 
 
-def _funding(case: Case, user: User, bodies: dict[str, Any]) -> dict[str, Any]:
+def _funding(case: Case, user: User) -> dict[str, Any]:
     plan = latest(case, "aftercare_plan", ("signed_off",))
     services = []
     if plan is not None:
@@ -142,11 +141,11 @@ def _qualifying(case: Case) -> dict[str, Any]:
             "hospital": chosen.hospital if chosen else None}
 
 
-def _leave(case: Case, user: User, bodies: dict[str, Any]) -> dict[str, Any]:
+def _leave(case: Case, user: User) -> dict[str, Any]:
     return {"detention": _qualifying(case), "leave": {}, "signatures": []}
 
 
-def _discharge(case: Case, user: User, bodies: dict[str, Any]) -> dict[str, Any]:
+def _discharge(case: Case, user: User) -> dict[str, Any]:
     return {"decision_date": dt.date.today().isoformat(), "grounds": [], "signatures": []}
 
 
@@ -157,25 +156,26 @@ def _home_org(user: User) -> dict[str, Any] | None:
     return None
 
 
-def _dispute(case: Case, user: User, bodies: dict[str, Any]) -> dict[str, Any]:
+def _dispute(case: Case, user: User) -> dict[str, Any]:
     return {"raised_by": _home_org(user), "raised_against": [],
             "raised_on": dt.date.today().isoformat(), "care_continues": True}
 
 
-def _change(case: Case, user: User, bodies: dict[str, Any]) -> dict[str, Any]:
+def _change(case: Case, user: User) -> dict[str, Any]:
     return {"issued_by": _home_org(user), "issued_on": dt.date.today().isoformat(),
             "change": {}, "format": case.person.communication_format}
 
 
-def _register(case: Case, user: User, bodies: dict[str, Any]) -> dict[str, Any]:
+def _register(case: Case, user: User) -> dict[str, Any]:
     return {"qualifying_detention": _qualifying(case), **_bodies(case),
             "status": case.status, "ended_on": _iso(case.ended_on), "events": []}
 
 
-def _history(case: Case, user: User, bodies: dict[str, Any]) -> dict[str, Any]:
+def _history(case: Case, user: User) -> dict[str, Any]:
     """A first history from the case: its qualifying detention and leaving hospital, with
     the recorded bodies as the places of residence (the user corrects and adds events)."""
-    council, icb = case.responsible_council.as_contract(), case.responsible_icb.as_contract()
+    bodies = _bodies(case)
+    council, icb = bodies["responsible_la"], bodies["responsible_icb"]
     events = [{"date": _iso(case.qualifying_detention_date), "type": "detained",
                "section": case.qualifying_section, "ordinary_residence_la": council,
                "gp_practice_icb": icb, "usual_residence_icb": icb,

@@ -32,6 +32,13 @@ def bounded_int(raw: Any, maximum: int = MAX_ID) -> int | None:
     return value if value <= maximum else None
 
 
+def read_version(raw: Any) -> int:
+    """The lock_version a page was rendered with; -1 (which matches no record) when it is
+    missing or not a number, so the save or signature meets a conflict, never a guess."""
+    value = bounded_int(raw)
+    return -1 if value is None else value
+
+
 def page_number(raw: Any) -> int:
     """A page of a paged list: 1 unless ``raw`` is a page number up to ``MAX_PAGE``."""
     return max(1, bounded_int(raw, MAX_PAGE) or 1)

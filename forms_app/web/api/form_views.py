@@ -9,7 +9,7 @@ from flask_smorest import abort
 from sqlalchemy import select
 
 from forms_app.contract.check import check_form
-from forms_app.contract.jsonio import InputError, parse_json, without_annotations
+from forms_app.contract.jsonio import without_annotations
 from forms_app.models import Case, Document, FormRecord
 from forms_app.policy.packs import PackError
 from forms_app.services import access
@@ -28,7 +28,7 @@ from forms_app.services.signoff import (
 from forms_app.store import audit
 from forms_app.store.db import db
 from forms_app.web.api.schemas import CheckOut, DocumentOut, FormOut, SignIn
-from forms_app.web.api.views import blp, case_or_404
+from forms_app.web.api.views import blp, case_or_404, strict_json
 from forms_app.web.auth.decorators import requires_any_role, requires_signed_in
 from forms_app.web.downloads import stored_document
 from forms_app.web.forms import JOURNEYS
@@ -74,12 +74,8 @@ def _check(body: Any) -> Any:
 
 
 def _json_object() -> dict[str, Any]:
-    """The body as a JSON object, read as strictly as `s117 validate` reads a file
-    (duplicate keys, NaN and nesting too deep to parse are refused), else 422."""
-    try:
-        body = parse_json(request.get_data(cache=True), "The body")
-    except InputError as error:
-        abort(422, message=str(error), errors={"json": {"": [str(error)]}})
+    """The body as a JSON object (`strict_json`), else 422."""
+    body = strict_json(request)
     if not isinstance(body, dict):
         abort(422, message="The body must be a JSON object.",
               errors={"json": {"": ["Not a JSON object."]}})

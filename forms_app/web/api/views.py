@@ -21,17 +21,20 @@ from forms_app.web.api.schemas import CaseDetailOut, CaseOut
 from forms_app.web.auth.decorators import requires_signed_in
 
 
-class StrictJsonParser(FlaskParser):
-    """Bodies read as strictly as `s117 validate` reads a file (contract/jsonio.py): a
+def strict_json(req: Request) -> Any:
+    """The body read as strictly as `s117 validate` reads a file (contract/jsonio.py): a
     duplicate key, NaN, or nesting too deep to parse is a 422, never a 500."""
+    try:
+        return parse_json(req.get_data(cache=True), "The body")
+    except InputError as error:
+        abort(422, message=str(error), errors={"json": {"": [str(error)]}})
+
+
+class StrictJsonParser(FlaskParser):
+    """webargs' body reading (``@blp.arguments``) through `strict_json`."""
 
     def _raw_load_json(self, req: Request) -> Any:
-        if not is_json_request(req):
-            return missing
-        try:
-            return parse_json(req.get_data(cache=True), "The body")
-        except InputError as error:
-            abort(422, message=str(error), errors={"json": {"": [str(error)]}})
+        return strict_json(req) if is_json_request(req) else missing
 
 
 class ApiBlueprint(Blueprint):

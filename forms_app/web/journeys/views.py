@@ -51,7 +51,7 @@ from forms_app.web.journeys.pages import (
     placed_for,
     sections,
 )
-from forms_app.web.params import bounded_int
+from forms_app.web.params import bounded_int, read_version
 
 bp = Blueprint("journeys", __name__, template_folder="templates", static_folder="static",
                static_url_path="/static/journeys")
@@ -215,9 +215,8 @@ def _with_item_action(current: Step, data: dict[str, Any],
     return data
 
 
-def _posted_lock(posted: MultiDict[str, str] | None = None) -> int | None:
-    value = bounded_int((request.form if posted is None else posted).get("lock_version"))
-    return -1 if value is None else value
+def _posted_lock(posted: MultiDict[str, str] | None = None) -> int:
+    return read_version((request.form if posted is None else posted).get("lock_version"))
 
 
 def _after_save(record: FormRecord, current: Step) -> str | Response:

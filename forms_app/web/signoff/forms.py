@@ -19,7 +19,7 @@ from forms_app.models import FormRecord
 from forms_app.models.notice import ACKNOWLEDGEMENT_METHOD_LABELS
 from forms_app.services import notices
 from forms_app.web.forms.builder import DATE_PARTS, DatePartsField
-from forms_app.web.params import bounded_int
+from forms_app.web.params import read_version
 
 _DAY_MONTH, _YEAR = re.compile(r"[0-9]{1,2}"), re.compile(r"[0-9]{4}")
 
@@ -31,8 +31,7 @@ class SignForm(FlaskForm):
     @property
     def read_version(self) -> int:
         """The lock_version the page was rendered with (-1: none or not a number)."""
-        value = bounded_int(self.lock_version.data)
-        return -1 if value is None else value
+        return read_version(self.lock_version.data)
 
 
 class DateInputField(DatePartsField):

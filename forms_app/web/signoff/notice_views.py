@@ -11,6 +11,7 @@ from werkzeug.wrappers import Response
 from forms_app.models import FormRecord
 from forms_app.services import notices
 from forms_app.services.errors import InvalidData
+from forms_app.services.signoff.parties import COMMISSIONERS
 from forms_app.store.db import db
 from forms_app.web.access import form_or_404
 from forms_app.web.auth.decorators import requires_any_role
@@ -18,11 +19,9 @@ from forms_app.web.journeys import record_views  # a module: the two import each
 from forms_app.web.signoff.forms import AcknowledgementForm, ConfirmConsultationForm
 from forms_app.web.signoff.views import bp, sentence
 
-COMMISSIONER_ROLES = ("council_commissioner", "icb_commissioner")
-
 
 @bp.post("/forms/<int:form_id>/acknowledgement")
-@requires_any_role(*COMMISSIONER_ROLES)
+@requires_any_role(*COMMISSIONERS)
 def acknowledgement(form_id: int) -> Response | tuple[str, int]:
     """Record the person's written acknowledgement; errors re-show the record page."""
     record = form_or_404(form_id)
@@ -54,7 +53,7 @@ def _date(form: AcknowledgementForm) -> dt.date:
 
 
 @bp.post("/forms/<int:form_id>/consultation")
-@requires_any_role(*COMMISSIONER_ROLES)
+@requires_any_role(*COMMISSIONERS)
 def confirm_consultation(form_id: int) -> Response:
     """The consulted commissioner confirms the consultation the notice records."""
     record = form_or_404(form_id)
